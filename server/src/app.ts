@@ -1,0 +1,81 @@
+import { randomUUID } from 'node:crypto';
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Config } from './config.js';
+import type { AppContext } from './context.js';
+import type { Database } from './db/database.js';
+import { registerAuthentication } from './http/authenticate.js';
+import { CursorSealer } from './http/cursor.js';
+import { AppError } from './http/errors.js';
+import { registerOpenApi } from './http/openapi.js';
+import { registerProblemHandlers } from './http/problem-handler.js';
+import { ProblemSchema } from './http/schemas.js';
+import type { App } from './http/types.js';
+import { buildValidatorCompiler } from './http/validation.js';
+import { systemClock, type Clock } from './lib/clock.js';
+import { AuthSessionSchema } from './modules/auth/schemas.js';
+import { authRoutes } from './modules/auth/routes.js';
+import { AccessTokens } from './modules/auth/tokens.js';
+import { blockRoutes } from './modules/blocks/routes.js';
+import { healthRoutes } from './modules/health/routes.js';
+import { locationRoutes } from './modules/locations/routes.js';
+import { NameCardSchema, UserSchema } from './modules/users/schemas.js';
+import { userRoutes } from './modules/users/routes.js';
+
+export interface AppOptions {
+  config: Config & { jwtSecret: string };
+  database: Database;
+  clock?: Clock;
+  logger?: FastifyServerOptions['logger'];
+}
+
+/** Builds the whole HTTP app without listening; the entry point and the tests both use it. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { config, database } = options;
+  const clock = options.clock ?? systemClock;
+  const app = Fastify({
+    logger: options.logger ?? false,
+    genReqId: () => randomUUID(),
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    schemaController: { compilersFactory: { buildValidator: buildValidatorCompiler as never } },
+  }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
+
+  const ctx: AppContext = {
+    config,
+    db: database.db,
+    clock,
+    tokens: new AccessTokens(config.jwtSecret, config.accessTokenTtlSeconds, clock),
+    cursors: new CursorSealer(config.jwtSecret),
+    secret: config.jwtSecret,
+  };
+
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  registerProblemHandlers(app);
+  for (const schema of [ProblemSchema, NameCardSchema, UserSchema, AuthSessionSchema]) app.addSchema(schema);
+
+  await app.register(helmet, { contentSecurityPolicy: false });
+  await app.register(cors, { origin: config.corsOrigins.length > 0 ? config.corsOrigins : false, credentials: false });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      new AppError('RATE_LIMITED', `Too many requests; retry in ${Math.ceil(context.ttl / 1000)} s`),
+  });
+  await registerOpenApi(app);
+  registerAuthentication(app, ctx.tokens);
+
+  healthRoutes(app, ctx);
+  authRoutes(app, ctx);
+  userRoutes(app, ctx);
+  blockRoutes(app, ctx);
+  locationRoutes(app, ctx);
+
+  await app.ready();
+  return app;
+}

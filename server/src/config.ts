@@ -1,0 +1,109 @@
+import { Type, type Static } from 'typebox';
+import { Value } from 'typebox/value';
+
+/**
+ * Every setting comes from the environment, is validated once at boot and
+ * reaches the rest of the code as this typed object.
+ */
+const EnvSchema = Type.Object({
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
+  HOST: Type.String({ default: '0.0.0.0' }),
+  DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
+  DATABASE_POOL_SIZE: Type.Integer({ minimum: 1, maximum: 200, default: 10 }),
+  DATA_DIR: Type.String({ minLength: 1, default: './data' }),
+  REDIS_URL: Type.Optional(Type.String({ pattern: '^rediss?://' })),
+  JWT_SECRET: Type.Optional(Type.String({ minLength: 32 })),
+  LOG_LEVEL: Type.Union(
+    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
+    { default: 'info' },
+  ),
+  CORS_ORIGINS: Type.String({ default: '' }),
+  TRUST_PROXY: Type.Boolean({ default: false }),
+  BODY_LIMIT_BYTES: Type.Integer({ minimum: 1024, default: 65_536 }),
+  ACCESS_TOKEN_TTL_SECONDS: Type.Integer({ minimum: 30, default: 900 }),
+  REFRESH_TOKEN_TTL_SECONDS: Type.Integer({ minimum: 60, default: 30 * 24 * 3600 }),
+  RATE_LIMIT_LOGIN_PER_MINUTE: Type.Integer({ minimum: 1, default: 10 }),
+  RATE_LIMIT_REGISTER_PER_MINUTE: Type.Integer({ minimum: 1, default: 20 }),
+  RATE_LIMIT_LOCATIONS_PER_MINUTE: Type.Integer({ minimum: 1, default: 60 }),
+  RATE_LIMIT_NEARBY_PER_MINUTE: Type.Integer({ minimum: 1, default: 120 }),
+  NEARBY_RECENT_MINUTES: Type.Integer({ minimum: 1, default: 60 }),
+  NEARBY_DEFAULT_RADIUS_METERS: Type.Integer({ minimum: 100, default: 5000 }),
+  NEARBY_MAX_RADIUS_METERS: Type.Integer({ minimum: 100, default: 50_000 }),
+  NEARBY_MAX_QUERY_OFFSET_METERS: Type.Integer({ minimum: 100, default: 1000 }),
+  LOCATION_MAX_SPEED_MPS: Type.Number({ exclusiveMinimum: 0, default: 350 }),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Absent: embedded PGlite in `dataDir`. */
+  databaseUrl: string | undefined;
+  databasePoolSize: number;
+  dataDir: string;
+  redisUrl: string | undefined;
+  /** Absent only in embedded mode, where the entry point generates and keeps one. */
+  jwtSecret: string | undefined;
+  logLevel: string;
+  corsOrigins: string[];
+  trustProxy: boolean;
+  bodyLimitBytes: number;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlSeconds: number;
+  rateLimits: {
+    loginPerMinute: number;
+    registerPerMinute: number;
+    locationsPerMinute: number;
+    nearbyPerMinute: number;
+  };
+  nearby: { recentMinutes: number; defaultRadiusMeters: number; maxRadiusMeters: number; maxQueryOffsetMeters: number };
+  locationMaxSpeedMps: number;
+}
+
+export class ConfigError extends Error {}
+
+type Env = Static<typeof EnvSchema>;
+
+export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
+  const raw: Record<string, unknown> = {};
+  for (const key of Object.keys(EnvSchema.properties)) {
+    const value = source[key];
+    if (value !== undefined && value !== '') raw[key] = value;
+  }
+  const env = Value.Convert(EnvSchema, Value.Default(EnvSchema, raw));
+  const problems = [...Value.Errors(EnvSchema, env)].map((e) => `${e.instancePath.slice(1) || 'env'} ${e.message}`);
+  if (problems.length > 0) throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
+  const e = env as Env;
+  if (e.DATABASE_URL && !e.JWT_SECRET) {
+    throw new ConfigError('Invalid configuration: JWT_SECRET (at least 32 characters) is required with DATABASE_URL');
+  }
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
+    dataDir: e.DATA_DIR,
+    redisUrl: e.REDIS_URL,
+    jwtSecret: e.JWT_SECRET,
+    logLevel: e.LOG_LEVEL,
+    corsOrigins: e.CORS_ORIGINS.split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
+    trustProxy: e.TRUST_PROXY,
+    bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
+    refreshTokenTtlSeconds: e.REFRESH_TOKEN_TTL_SECONDS,
+    rateLimits: {
+      loginPerMinute: e.RATE_LIMIT_LOGIN_PER_MINUTE,
+      registerPerMinute: e.RATE_LIMIT_REGISTER_PER_MINUTE,
+      locationsPerMinute: e.RATE_LIMIT_LOCATIONS_PER_MINUTE,
+      nearbyPerMinute: e.RATE_LIMIT_NEARBY_PER_MINUTE,
+    },
+    nearby: {
+      recentMinutes: e.NEARBY_RECENT_MINUTES,
+      defaultRadiusMeters: e.NEARBY_DEFAULT_RADIUS_METERS,
+      maxRadiusMeters: e.NEARBY_MAX_RADIUS_METERS,
+      maxQueryOffsetMeters: e.NEARBY_MAX_QUERY_OFFSET_METERS,
+    },
+    locationMaxSpeedMps: e.LOCATION_MAX_SPEED_MPS,
+  };
+}

@@ -1,0 +1,17 @@
+import type { Kysely } from 'kysely';
+import type { Config } from './config.js';
+import type { DB } from './db/schema.js';
+import type { CursorSealer } from './http/cursor.js';
+import type { Clock } from './lib/clock.js';
+import type { AccessTokens } from './modules/auth/tokens.js';
+
+/** What every module's service needs, passed in rather than imported. */
+export interface AppContext {
+  config: Config;
+  db: Kysely<DB>;
+  clock: Clock;
+  tokens: AccessTokens;
+  cursors: CursorSealer;
+  /** Keyed by the server secret: for values that must be stable but unguessable. */
+  secret: string;
+}

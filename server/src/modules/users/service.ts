@@ -1,0 +1,76 @@
+import type { AppContext } from '../../context.js';
+import { isUniqueViolation } from '../../db/errors.js';
+import type { NewUser, UserChanges } from '../../db/schema.js';
+import { decodeCursor, encodeCursor, page } from '../../http/cursor.js';
+import { AppError, notFound } from '../../http/errors.js';
+import { hashPassword } from '../auth/passwords.js';
+import { startSession, type AuthSession } from '../auth/service.js';
+import type { Actor } from '../auth/tokens.js';
+import { presentUser } from './presenter.js';
+import { findVisibleUser, insertUser, listUsers, updateUser } from './repository.js';
+import type { ListUsersInput, RegisterInput, UpdateMeInput, User } from './schemas.js';
+
+export async function register(ctx: AppContext, input: RegisterInput): Promise<AuthSession> {
+  const row: NewUser = {
+    ...profileColumns(input),
+    display_name: input.displayName.trim(),
+    email: input.email.toLowerCase(),
+    password_hash: await hashPassword(input.password),
+  };
+  try {
+    const user = await insertUser(ctx.db, row);
+    return await startSession(ctx, user);
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError('EMAIL_TAKEN');
+    throw error;
+  }
+}
+
+export async function getUser(ctx: AppContext, actor: Actor, id: number): Promise<User> {
+  const row = await findVisibleUser(ctx.db, actor.userId, id);
+  if (!row) throw notFound('User');
+  return presentUser(row, actor.userId);
+}
+
+const isIdCursor = (v: unknown): v is { id: number } =>
+  typeof v === 'object' && v !== null && Number.isSafeInteger((v as { id?: unknown }).id);
+
+export async function searchUsers(
+  ctx: AppContext,
+  actor: Actor,
+  q: ListUsersInput,
+): Promise<{ items: User[]; nextCursor: string | null }> {
+  const limit = q.limit ?? 20;
+  const rows = await listUsers(ctx.db, {
+    viewerId: actor.userId,
+    limit,
+    ...(q.name ? { name: q.name } : {}),
+    ...(q.interest ? { interest: q.interest } : {}),
+    ...(q.ids ? { ids: q.ids.split(',').map(Number) } : {}),
+    ...(q.cursor ? { beforeId: decodeCursor(q.cursor, isIdCursor).id } : {}),
+  });
+  const result = page(rows, limit, (last) => encodeCursor({ id: last.id }));
+  return { items: result.items.map((r) => presentUser(r, actor.userId)), nextCursor: result.nextCursor };
+}
+
+export async function updateMe(ctx: AppContext, actor: Actor, input: UpdateMeInput): Promise<User> {
+  const changes = { ...profileColumns(input), updated_at: ctx.clock.now() };
+  const row = await updateUser(ctx.db, actor.userId, changes);
+  return presentUser(row, actor.userId);
+}
+
+/** Maps the API's profile fields to columns, leaving absent ones untouched. */
+function profileColumns(input: UpdateMeInput): UserChanges {
+  const columns: UserChanges = {};
+  if (input.displayName !== undefined) columns.display_name = input.displayName.trim();
+  if (input.bio !== undefined) columns.bio = input.bio;
+  if (input.interests !== undefined) columns.interests = input.interests.map((i) => i.trim().toLowerCase());
+  if (input.avatarUrl !== undefined) columns.avatar_url = input.avatarUrl;
+  if (input.isDiscoverable !== undefined) columns.is_discoverable = input.isDiscoverable;
+  if (input.hideDistance !== undefined) columns.hide_distance = input.hideDistance;
+  const card = input.nameCard;
+  if (card?.jobTitle !== undefined) columns.job_title = card.jobTitle;
+  if (card?.company !== undefined) columns.company = card.company;
+  if (card?.links !== undefined) columns.contact_links = JSON.stringify(card.links);
+  return columns;
+}

@@ -1,0 +1,69 @@
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
+import { inject } from 'vitest';
+import { buildApp } from '../../src/app.js';
+import { loadConfig, type Config } from '../../src/config.js';
+import { openDatabase, type Database } from '../../src/db/database.js';
+import { migrateToLatest } from '../../src/db/migrator.js';
+import type { DB } from '../../src/db/schema.js';
+import { ManualClock } from '../../src/lib/clock.js';
+
+export interface TestApp {
+  app: FastifyInstance;
+  db: Kysely<DB>;
+  database: Database;
+  clock: ManualClock;
+  config: Config & { jwtSecret: string };
+  close(): Promise<void>;
+}
+
+/**
+ * A database for one test file: a fresh PGlite loaded from the migrated
+ * template, or a fresh schema in the PostgreSQL of DATABASE_URL.
+ */
+export async function openTestDatabase(): Promise<{ database: Database; drop(): Promise<void> }> {
+  if (process.env.TEST_DATABASE === 'postgres') {
+    const url = process.env.DATABASE_URL;
+    if (!url) throw new Error('DATABASE_URL is required for the postgres test project');
+    const schema = `test_${randomBytes(6).toString('hex')}`;
+    const admin = await openDatabase({ kind: 'postgres', url, poolSize: 1 });
+    await sql`CREATE SCHEMA ${sql.id(schema)}`.execute(admin.db);
+    await admin.close();
+    const database = await openDatabase({ kind: 'postgres', url, poolSize: 10, searchPath: `${schema},public` });
+    await migrateToLatest(database.db);
+    return {
+      database,
+      drop: async () => {
+        await database.close();
+        const cleanup = await openDatabase({ kind: 'postgres', url, poolSize: 1 });
+        await sql`DROP SCHEMA ${sql.id(schema)} CASCADE`.execute(cleanup.db);
+        await cleanup.close();
+      },
+    };
+  }
+  const template = await readFile(inject('pgliteTemplate'));
+  const database = await openDatabase({ kind: 'pglite', dataDir: 'memory://', loadDataDir: new Blob([template]) });
+  await migrateToLatest(database.db);
+  return { database, drop: () => database.close() };
+}
+
+export async function startTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+  const { database, drop } = await openTestDatabase();
+  const clock = new ManualClock('2026-06-01T12:00:00.000Z');
+  const config = { ...loadConfig({}), ...overrides, jwtSecret: randomBytes(32).toString('hex') };
+  const app = await buildApp({ config, database, clock });
+  return {
+    app,
+    db: database.db,
+    database,
+    clock,
+    config,
+    close: async () => {
+      await app.close();
+      await drop();
+    },
+  };
+}
