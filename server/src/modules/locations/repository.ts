@@ -1,0 +1,182 @@
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import type { DB, LocationsTable, UserRow } from '../../db/schema.js';
+import { notBlockedEitherWay } from '../blocks/sql.js';
+import type { Point } from './grid.js';
+
+export type LocationRow = Selectable<LocationsTable>;
+
+export interface PositionRow {
+  user_id: number;
+  last_latitude: number;
+  last_longitude: number;
+  last_fix_at: Date;
+  last_seen_at: Date;
+  cell_row: number | null;
+  cell_col: number | null;
+  cell_latitude: number | null;
+  cell_longitude: number | null;
+  published_at: Date | null;
+}
+
+const positionColumns = [
+  'user_id',
+  'last_latitude',
+  'last_longitude',
+  'last_fix_at',
+  'last_seen_at',
+  'cell_row',
+  'cell_col',
+  'cell_latitude',
+  'cell_longitude',
+  'published_at',
+] as const;
+
+/**
+ * Serialises the fixes of one user, including the very first one, when there
+ * is no position row to lock yet. NO KEY UPDATE leaves foreign-key checks alone.
+ */
+export async function lockUserForFix(trx: Transaction<DB>, userId: number): Promise<void> {
+  await trx.selectFrom('users').select('id').where('id', '=', userId).forNoKeyUpdate().executeTakeFirstOrThrow();
+}
+
+export function findPosition(db: Kysely<DB>, userId: number): Promise<PositionRow | undefined> {
+  return db.selectFrom('user_positions').select(positionColumns).where('user_id', '=', userId).executeTakeFirst();
+}
+
+export async function savePosition(db: Kysely<DB>, position: PositionRow): Promise<void> {
+  const { user_id: _userId, ...changes } = position;
+  await db
+    .insertInto('user_positions')
+    .values(position)
+    .onConflict((oc) => oc.column('user_id').doUpdateSet(changes))
+    .execute();
+}
+
+export function insertLocation(db: Kysely<DB>, row: Omit<LocationRow, 'id'>): Promise<LocationRow> {
+  return db.insertInto('locations').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+/** Newest first, keyset-paged on (user_id, id desc). */
+export function listLocations(
+  db: Kysely<DB>,
+  userId: number,
+  limit: number,
+  beforeId?: number,
+): Promise<LocationRow[]> {
+  let query = db
+    .selectFrom('locations')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .orderBy('id', 'desc')
+    .limit(limit + 1);
+  if (beforeId !== undefined) query = query.where('id', '<', beforeId);
+  return query.execute();
+}
+
+export interface SharedPositionRow {
+  user_id: number;
+  cell_latitude: number;
+  cell_longitude: number;
+  published_at: Date;
+}
+
+/**
+ * Published cells of the listed users who share them with the viewer: the
+ * viewer themself, or discoverable users who show their distance and are not
+ * blocked either way.
+ */
+export async function findSharedPositions(
+  db: Kysely<DB>,
+  viewerId: number,
+  ids: number[],
+): Promise<SharedPositionRow[]> {
+  const rows = await db
+    .selectFrom('user_positions as p')
+    .innerJoin('users as u', 'u.id', 'p.user_id')
+    .select(['p.user_id', 'p.cell_latitude', 'p.cell_longitude', 'p.published_at'])
+    .where('p.user_id', 'in', ids)
+    .where('p.cell_latitude', 'is not', null)
+    .where((eb) =>
+      eb.or([
+        eb('p.user_id', '=', viewerId),
+        eb.and([
+          eb('u.is_discoverable', '=', true),
+          eb('u.hide_distance', '=', false),
+          notBlockedEitherWay(viewerId, sql.ref('p.user_id')),
+        ]),
+      ]),
+    )
+    .orderBy('p.user_id')
+    .execute();
+  return rows as SharedPositionRow[];
+}
+
+export interface NearbyParams {
+  viewerId: number;
+  /** Centre of the viewer's cell: nothing here depends on an exact position. */
+  centre: Point;
+  radiusMeters: number;
+  seenSince: Date;
+  limit: number;
+  /** Keyset: the cell distance and user id of the last row of the previous page. */
+  after?: { knn: number; userId: number };
+}
+
+/** `knn`: the index's order value (chord metres); `meters`: great-circle metres. Both between cell centres. */
+export type NearbyRow = UserRow & { knn: number; meters: number };
+
+/**
+ * Walks the GiST index on `cell_point` as an ordered (KNN) scan: `earth_box @>`
+ * is the index condition, `<->` (chord distance, same order as great-circle)
+ * the index order, and the exact radius, last-seen, discoverability and block
+ * checks are filters on the rows it yields. The user id tie-break is an
+ * incremental sort on top, in an outer query because PostgreSQL before 17
+ * orders an index scan only when it yields the whole ORDER BY. LIMIT stops
+ * the walk early, so the cost follows the page, not the radius. The keyset
+ * continues on the same `<->` value, then the user id.
+ */
+export function nearbyQuery(db: Kysely<DB>, p: NearbyParams) {
+  const viewer = sql`ll_to_earth(${p.centre.lat}, ${p.centre.lon})`;
+  const knn = sql<number>`p.cell_point <-> ${viewer}`;
+  let candidates = db
+    .selectFrom('user_positions as p')
+    .innerJoin('users as u', 'u.id', 'p.user_id')
+    .selectAll('u')
+    .select([knn.as('knn'), sql<number>`earth_distance(p.cell_point, ${viewer})`.as('meters')])
+    .where(sql<boolean>`earth_box(${viewer}, ${p.radiusMeters}) @> p.cell_point`)
+    .where(sql<boolean>`earth_distance(p.cell_point, ${viewer}) <= ${p.radiusMeters}`)
+    .where('p.last_seen_at', '>=', p.seenSince)
+    .where('p.user_id', '<>', p.viewerId)
+    .where('u.is_discoverable', '=', true)
+    .where(notBlockedEitherWay(p.viewerId, sql.ref('p.user_id')))
+    .orderBy('knn');
+  if (p.after) {
+    const { knn: d, userId } = p.after;
+    candidates = candidates.where(sql<boolean>`(${knn} > ${d} OR (${knn} = ${d} AND p.user_id > ${userId}))`);
+  }
+  return db
+    .selectFrom(candidates.as('nearby'))
+    .selectAll()
+    .orderBy('knn')
+    .orderBy('id')
+    .limit(p.limit + 1);
+}
+
+/**
+ * PostgreSQL does not pick the ordered index scan by itself: it prefers a
+ * bitmap scan, or an unordered index scan and a sort of every candidate, far
+ * slower in dense areas. These settings, local to the transaction, leave the
+ * ordered scan (with an incremental sort for the user id tie-break) as the
+ * only cheap plan. `set_config(..., true)` is `SET LOCAL`, three in one round trip.
+ */
+export async function forceOrderedIndexScan(trx: Transaction<DB>): Promise<void> {
+  await sql`SELECT set_config('enable_seqscan', 'off', true), set_config('enable_bitmapscan', 'off', true),
+    set_config('enable_sort', 'off', true)`.execute(trx);
+}
+
+export function findNearby(db: Kysely<DB>, params: NearbyParams): Promise<NearbyRow[]> {
+  return db.transaction().execute(async (trx) => {
+    await forceOrderedIndexScan(trx);
+    return nearbyQuery(trx, params).execute();
+  });
+}
