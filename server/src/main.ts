@@ -1,5 +1,7 @@
+import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
+import type { Database } from './db/database.js';
 import { DataDirLockedError } from './db/data-dir.js';
 import { openConfiguredDatabase } from './db/open.js';
 import { migrateToLatest } from './db/migrator.js';
@@ -8,9 +10,29 @@ import { loggerOptions } from './logging.js';
 async function main(): Promise<void> {
   const config = loadConfig();
   const { database, jwtSecret, unlock } = await openConfiguredDatabase(config);
-  await migrateToLatest(database.db);
-  const app = await buildApp({ config: { ...config, jwtSecret }, database, logger: loggerOptions(config.logLevel) });
+  let app: FastifyInstance | undefined;
+  try {
+    await migrateToLatest(database.db);
+    app = await buildApp({ config: { ...config, jwtSecret }, database, logger: loggerOptions(config.logLevel) });
+    closeOnSignals(app, database, unlock);
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    // Close the database and release the data folder even when startup fails.
+    await app?.close().catch(() => {});
+    await database.close().catch(() => {});
+    await unlock().catch(() => {});
+    throw error;
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  app.log.info(
+    { database: database.kind, dataDir: database.kind === 'pglite' ? config.dataDir : undefined },
+    `Icebreaker is running on http://localhost:${port}`,
+  );
+}
 
+/** Stops accepting connections, lets in-flight requests finish, closes the database, releases the folder. */
+function closeOnSignals(app: FastifyInstance, database: Database, unlock: () => Promise<void>): void {
   let closing = false;
   const shutdown = async (signal: string): Promise<void> => {
     if (closing) return;
@@ -31,14 +53,10 @@ async function main(): Promise<void> {
       process.exit(1);
     }
   };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
-
-  await app.listen({ port: config.port, host: config.host });
-  app.log.info(
-    { database: database.kind, dataDir: database.kind === 'pglite' ? config.dataDir : undefined },
-    `Icebreaker is running on http://localhost:${config.port}`,
-  );
+  // `on`, not `once`: a repeated signal (Ctrl-C twice, or a supervisor and the
+  // terminal both) must not kill the process halfway through closing the database.
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
 main().catch((error: unknown) => {
