@@ -14,7 +14,10 @@ export async function generateOpenApi(): Promise<string> {
   // The document needs the routes, not a database: this pool never connects.
   const database = await openDatabase({ kind: 'postgres', url: 'postgres://unused.invalid/none', poolSize: 1 });
   const app = await buildApp({ config: { ...loadConfig({}), jwtSecret: 'x'.repeat(32) }, database });
-  const document = { 'x-generated': 'Generated from the route schemas by `npm run openapi`. Do not edit.', ...app.swagger() };
+  const document = {
+    'x-generated': 'Generated from the route schemas by `npm run openapi`. Do not edit.',
+    ...app.swagger(),
+  };
   await app.close();
   await database.close();
   return `${JSON.stringify(document, null, 2)}\n`;

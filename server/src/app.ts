@@ -8,6 +8,7 @@ import type { Config } from './config.js';
 import type { AppContext } from './context.js';
 import type { Database } from './db/database.js';
 import { registerAuthentication } from './http/authenticate.js';
+import { registerBodyParsers } from './http/body-parsers.js';
 import { CursorSealer } from './http/cursor.js';
 import { AppError } from './http/errors.js';
 import { registerOpenApi } from './http/openapi.js';
@@ -58,6 +59,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     reply.header('x-request-id', request.id);
   });
   registerProblemHandlers(app);
+  registerBodyParsers(app);
   for (const schema of [ProblemSchema, NameCardSchema, UserSchema, AuthSessionSchema]) app.addSchema(schema);
 
   await app.register(helmet, { contentSecurityPolicy: false });

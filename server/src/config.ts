@@ -61,17 +61,37 @@ export interface Config {
 
 export class ConfigError extends Error {}
 
+/** "must be one of a, b, c" for a setting that is a choice, rather than one error per choice. */
+function allowedValues(key: string): string | undefined {
+  const schema = (EnvSchema.properties as Record<string, { anyOf?: { const?: unknown }[] }>)[key];
+  const choices = schema?.anyOf?.map((option) => option.const).filter((c) => c !== undefined);
+  return choices?.length ? `must be one of ${choices.join(', ')}` : undefined;
+}
+
 type Env = Static<typeof EnvSchema>;
 
 export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
-  const raw: Record<string, unknown> = {};
+  const raw: Record<string, string> = {};
   for (const key of Object.keys(EnvSchema.properties)) {
     const value = source[key];
     if (value !== undefined && value !== '') raw[key] = value;
   }
-  const env = Value.Convert(EnvSchema, Value.Default(EnvSchema, raw));
-  const problems = [...Value.Errors(EnvSchema, env)].map((e) => `${e.instancePath.slice(1) || 'env'} ${e.message}`);
-  if (problems.length > 0) throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
+  // A copy: defaulting and conversion work in place, and `raw` keeps the text as written.
+  const env = Value.Convert(EnvSchema, Value.Default(EnvSchema, { ...raw })) as Record<string, unknown>;
+  // Setting by setting, one message each: errors over the whole object are capped,
+  // and the choices of one bad setting alone can fill the cap.
+  const problems = new Map<string, string>();
+  for (const [key, schema] of Object.entries(EnvSchema.properties)) {
+    const text = raw[key];
+    // Conversion would silently truncate "3.5" to 3.
+    if ((schema as { type?: unknown }).type === 'integer' && text !== undefined && !/^\s*-?\d+\s*$/.test(text)) {
+      problems.set(key, `${key} must be an integer`);
+      continue;
+    }
+    const [error] = env[key] === undefined ? [] : Value.Errors(schema, env[key]);
+    if (error) problems.set(key, `${key} ${allowedValues(key) ?? error.message}`);
+  }
+  if (problems.size > 0) throw new ConfigError(`Invalid configuration: ${[...problems.values()].join('; ')}`);
   const e = env as Env;
   if (e.DATABASE_URL && !e.JWT_SECRET) {
     throw new ConfigError('Invalid configuration: JWT_SECRET (at least 32 characters) is required with DATABASE_URL');

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
-import type { DB } from '../../src/db/schema.js';
+import type { DB, NewUser } from '../../src/db/schema.js';
 
 export interface TestUser {
   id: number;
@@ -40,7 +40,7 @@ export async function registerUser(app: FastifyInstance, overrides: Record<strin
 export async function insertUsers(
   db: Kysely<DB>,
   count: number,
-  overrides: Partial<{ is_discoverable: boolean; hide_distance: boolean }> = {},
+  overrides: Partial<Omit<NewUser, 'email' | 'password_hash'>> = {},
 ): Promise<number[]> {
   const rows = Array.from({ length: count }, () => {
     counter += 1;

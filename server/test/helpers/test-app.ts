@@ -33,16 +33,19 @@ export async function openTestDatabase(): Promise<{ database: Database; drop(): 
     await sql`CREATE SCHEMA ${sql.id(schema)}`.execute(admin.db);
     await admin.close();
     const database = await openDatabase({ kind: 'postgres', url, poolSize: 10, searchPath: `${schema},public` });
-    await migrateToLatest(database.db);
-    return {
-      database,
-      drop: async () => {
-        await database.close();
-        const cleanup = await openDatabase({ kind: 'postgres', url, poolSize: 1 });
-        await sql`DROP SCHEMA ${sql.id(schema)} CASCADE`.execute(cleanup.db);
-        await cleanup.close();
-      },
+    const drop = async (): Promise<void> => {
+      await database.close();
+      const cleanup = await openDatabase({ kind: 'postgres', url, poolSize: 1 });
+      await sql`DROP SCHEMA ${sql.id(schema)} CASCADE`.execute(cleanup.db);
+      await cleanup.close();
     };
+    try {
+      await migrateToLatest(database.db);
+    } catch (error) {
+      await drop();
+      throw error;
+    }
+    return { database, drop };
   }
   const template = await readFile(inject('pgliteTemplate'));
   const database = await openDatabase({ kind: 'pglite', dataDir: 'memory://', loadDataDir: new Blob([template]) });

@@ -32,8 +32,12 @@ export async function getUser(ctx: AppContext, actor: Actor, id: number): Promis
   return presentUser(row, actor.userId);
 }
 
-const isIdCursor = (v: unknown): v is { id: number } =>
-  typeof v === 'object' && v !== null && Number.isSafeInteger((v as { id?: unknown }).id);
+const MAX_ID = 2_147_483_647;
+
+const isIdCursor = (v: unknown): v is { id: number } => {
+  const id = typeof v === 'object' && v !== null ? (v as { id?: unknown }).id : undefined;
+  return Number.isInteger(id) && (id as number) > 0 && (id as number) <= MAX_ID;
+};
 
 export async function searchUsers(
   ctx: AppContext,
@@ -45,8 +49,16 @@ export async function searchUsers(
     viewerId: actor.userId,
     limit,
     ...(q.name ? { name: q.name } : {}),
-    ...(q.interest ? { interest: q.interest } : {}),
-    ...(q.ids ? { ids: q.ids.split(',').map(Number) } : {}),
+    ...(q.interest ? { interest: normaliseInterest(q.interest) } : {}),
+    // An id past the integer column's range names nobody, like any unknown id.
+    ...(q.ids
+      ? {
+          ids: q.ids
+            .split(',')
+            .map(Number)
+            .filter((id) => id <= MAX_ID),
+        }
+      : {}),
     ...(q.cursor ? { beforeId: decodeCursor(q.cursor, isIdCursor).id } : {}),
   });
   const result = page(rows, limit, (last) => encodeCursor({ id: last.id }));
@@ -64,7 +76,7 @@ function profileColumns(input: UpdateMeInput): UserChanges {
   const columns: UserChanges = {};
   if (input.displayName !== undefined) columns.display_name = input.displayName.trim();
   if (input.bio !== undefined) columns.bio = input.bio;
-  if (input.interests !== undefined) columns.interests = input.interests.map((i) => i.trim().toLowerCase());
+  if (input.interests !== undefined) columns.interests = normaliseInterests(input.interests);
   if (input.avatarUrl !== undefined) columns.avatar_url = input.avatarUrl;
   if (input.isDiscoverable !== undefined) columns.is_discoverable = input.isDiscoverable;
   if (input.hideDistance !== undefined) columns.hide_distance = input.hideDistance;
@@ -73,4 +85,13 @@ function profileColumns(input: UpdateMeInput): UserChanges {
   if (card?.company !== undefined) columns.company = card.company;
   if (card?.links !== undefined) columns.contact_links = JSON.stringify(card.links);
   return columns;
+}
+
+/** Interests compare trimmed and lower-cased; 'Chess' and 'chess ' are one interest. */
+function normaliseInterests(interests: string[]): string[] {
+  return [...new Set(interests.map(normaliseInterest))];
+}
+
+function normaliseInterest(interest: string): string {
+  return interest.trim().toLowerCase();
 }
