@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, createHash, createHmac } from 'node:crypto';
 import { AppError } from './errors.js';
+import { isId } from './schemas.js';
 
 /**
  * Opaque pagination cursors. Plain ones are base64url JSON; sealed ones are
@@ -47,6 +48,10 @@ export class CursorSealer {
     throw new AppError('INVALID_CURSOR');
   }
 }
+
+/** The cursor of lists keyset-paged on a primary key. */
+export const isIdCursor = (v: unknown): v is { id: number } =>
+  typeof v === 'object' && v !== null && isId((v as { id?: unknown }).id);
 
 /** `{ items, nextCursor }` from a page fetched with one extra row. */
 export function page<T>(

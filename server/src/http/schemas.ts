@@ -50,10 +50,16 @@ interface ProblemResponse {
   content: { 'application/problem+json': { schema: TSchema } };
 }
 
-export const IdParams = Type.Object(
-  { id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) },
-  { additionalProperties: false },
-);
+/** Ids are PostgreSQL `integer`s: anything outside this range names nobody. */
+export const MAX_ID = 2_147_483_647;
+
+export const isId = (value: unknown): value is number =>
+  Number.isInteger(value) && (value as number) >= 1 && (value as number) <= MAX_ID;
+
+export const IdSchema = (description?: string) =>
+  Type.Integer({ minimum: 1, maximum: MAX_ID, ...(description ? { description } : {}) });
+
+export const IdParams = Type.Object({ id: IdSchema() }, { additionalProperties: false });
 
 export const Limit = Type.Integer({ minimum: 1, maximum: 100, default: 20, description: 'Page size (at most 100)' });
 export const CursorParam = Type.String({

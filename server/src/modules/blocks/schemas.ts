@@ -1,8 +1,6 @@
 import { Type, type Static } from 'typebox';
-import { CursorParam, DateTime, Limit } from '../../http/schemas.js';
+import { CursorParam, DateTime, IdSchema, Limit } from '../../http/schemas.js';
 import type { User } from '../users/schemas.js';
-
-const userIdRange = { minimum: 1, maximum: 2_147_483_647 };
 
 export const BlockSchema = Type.Object(
   {
@@ -16,15 +14,12 @@ export const BlockSchema = Type.Object(
 );
 
 export const BlockBody = Type.Object(
-  { userId: Type.Integer({ ...userIdRange, description: 'The user to block' }) },
+  { userId: IdSchema('The user to block') },
   { additionalProperties: false, title: 'BlockCreate' },
 );
 export type BlockInput = Static<typeof BlockBody>;
 
-export const BlockedUserParams = Type.Object(
-  { userId: Type.Integer({ ...userIdRange, description: 'The blocked user' }) },
-  { additionalProperties: false },
-);
+export const BlockedUserParams = Type.Object({ userId: IdSchema('The blocked user') }, { additionalProperties: false });
 
 export const ListBlocksQuery = Type.Object(
   { limit: Type.Optional(Limit), cursor: Type.Optional(CursorParam) },

@@ -1,6 +1,7 @@
 import type { AppContext } from '../../context.js';
 import { isForeignKeyViolation } from '../../db/errors.js';
 import { decodeCursor, encodeCursor, page } from '../../http/cursor.js';
+import { isId } from '../../http/schemas.js';
 import { AppError, notFound } from '../../http/errors.js';
 import type { Actor } from '../auth/tokens.js';
 import { presentUser } from '../users/presenter.js';
@@ -36,15 +37,13 @@ interface BlockCursor {
   userId: number;
 }
 
-const MAX_ID = 2_147_483_647;
-
 /** Only cursors as this server writes them: a canonical UTC time since 1970 and a user id. */
 const isBlockCursor = (v: unknown): v is BlockCursor => {
   const c = v as Partial<BlockCursor> | null;
   if (typeof c !== 'object' || c === null || typeof c.createdAt !== 'string') return false;
   const time = Date.parse(c.createdAt);
   const canonical = /^\d{4}-/.test(c.createdAt) && time >= 0 && new Date(time).toISOString() === c.createdAt;
-  return canonical && Number.isInteger(c.userId) && (c.userId as number) > 0 && (c.userId as number) <= MAX_ID;
+  return canonical && isId(c.userId);
 };
 
 export async function listMyBlocks(

@@ -1,22 +1,12 @@
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
-import type { DB, LocationsTable, UserRow } from '../../db/schema.js';
+import type { DB, LocationsTable, UserPositionsTable, UserRow } from '../../db/schema.js';
 import { notBlockedEitherWay } from '../blocks/sql.js';
 import type { Point } from './grid.js';
 
 export type LocationRow = Selectable<LocationsTable>;
 
-export interface PositionRow {
-  user_id: number;
-  last_latitude: number;
-  last_longitude: number;
-  last_fix_at: Date;
-  last_seen_at: Date;
-  cell_row: number | null;
-  cell_col: number | null;
-  cell_latitude: number | null;
-  cell_longitude: number | null;
-  published_at: Date | null;
-}
+/** A position as stored, without the derived index column. */
+export type PositionRow = Omit<Selectable<UserPositionsTable>, 'cell_point'>;
 
 const positionColumns = [
   'user_id',

@@ -1,8 +1,7 @@
 import { Type, type Static } from 'typebox';
-import { CursorParam, DateTime, Limit } from '../../http/schemas.js';
+import { CursorParam, DateTime, IdSchema, Limit } from '../../http/schemas.js';
 
-const userId = (description?: string) =>
-  Type.Integer({ minimum: 1, maximum: 2_147_483_647, ...(description ? { description } : {}) });
+const userId = IdSchema;
 const latitude = (description = 'Degrees north (WGS 84)') => Type.Number({ minimum: -90, maximum: 90, description });
 const longitude = (description = 'Degrees east (WGS 84)') => Type.Number({ minimum: -180, maximum: 180, description });
 const dateTime = (description: string) => Type.String({ format: 'date-time', description });

@@ -1,6 +1,7 @@
 import type { AppContext } from '../../context.js';
 import { assertSelf } from '../../http/authenticate.js';
-import { decodeCursor, encodeCursor, page } from '../../http/cursor.js';
+import { decodeCursor, encodeCursor, isIdCursor, page } from '../../http/cursor.js';
+import { isId } from '../../http/schemas.js';
 import { AppError, forbidden } from '../../http/errors.js';
 import type { Actor } from '../auth/tokens.js';
 import type { Fix } from './grid.js';
@@ -24,8 +25,6 @@ import {
 
 const MAX_CLOCK_SKEW_MS = 60_000;
 const MAX_FIX_AGE_MS = 24 * 3600_000;
-/** Ids are PostgreSQL integers. */
-const MAX_ID = 2_147_483_647;
 
 function assertPlausibleTime(recordedAt: Date, now: Date): void {
   if (recordedAt.getTime() > now.getTime() + MAX_CLOCK_SKEW_MS) {
@@ -65,10 +64,6 @@ export async function recordLocation(ctx: AppContext, actor: Actor, input: Locat
   });
   return presentLocation(row);
 }
-
-const isId = (id: unknown): id is number => Number.isInteger(id) && (id as number) >= 1 && (id as number) <= MAX_ID;
-const isIdCursor = (v: unknown): v is { id: number } =>
-  typeof v === 'object' && v !== null && isId((v as { id?: unknown }).id);
 
 /** A history is its owner's alone, and the query reads only the caller's rows. */
 export async function locationHistory(

@@ -1,7 +1,8 @@
 import type { AppContext } from '../../context.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import type { NewUser, UserChanges } from '../../db/schema.js';
-import { decodeCursor, encodeCursor, page } from '../../http/cursor.js';
+import { decodeCursor, encodeCursor, isIdCursor, page } from '../../http/cursor.js';
+import { isId } from '../../http/schemas.js';
 import { AppError, notFound } from '../../http/errors.js';
 import { hashPassword } from '../auth/passwords.js';
 import { startSession, type AuthSession } from '../auth/service.js';
@@ -32,13 +33,6 @@ export async function getUser(ctx: AppContext, actor: Actor, id: number): Promis
   return presentUser(row, actor.userId);
 }
 
-const MAX_ID = 2_147_483_647;
-
-const isIdCursor = (v: unknown): v is { id: number } => {
-  const id = typeof v === 'object' && v !== null ? (v as { id?: unknown }).id : undefined;
-  return Number.isInteger(id) && (id as number) > 0 && (id as number) <= MAX_ID;
-};
-
 export async function searchUsers(
   ctx: AppContext,
   actor: Actor,
@@ -53,10 +47,7 @@ export async function searchUsers(
     // An id past the integer column's range names nobody, like any unknown id.
     ...(q.ids
       ? {
-          ids: q.ids
-            .split(',')
-            .map(Number)
-            .filter((id) => id <= MAX_ID),
+          ids: q.ids.split(',').map(Number).filter(isId),
         }
       : {}),
     ...(q.cursor ? { beforeId: decodeCursor(q.cursor, isIdCursor).id } : {}),
