@@ -17,10 +17,13 @@ import { ProblemSchema } from './http/schemas.js';
 import type { App } from './http/types.js';
 import { buildValidatorCompiler } from './http/validation.js';
 import { systemClock, type Clock } from './lib/clock.js';
+import { InProcessBus, type EventBus } from './realtime/bus.js';
+import { realtimeRoutes } from './realtime/gateway/routes.js';
 import { AuthSessionSchema } from './modules/auth/schemas.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { AccessTokens } from './modules/auth/tokens.js';
 import { blockRoutes } from './modules/blocks/routes.js';
+import { chatRoutes } from './modules/chat/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { locationRoutes } from './modules/locations/routes.js';
 import { NameCardSchema, UserSchema } from './modules/users/schemas.js';
@@ -30,6 +33,8 @@ export interface AppOptions {
   config: Config & { jwtSecret: string };
   database: Database;
   clock?: Clock;
+  /** Defaults to the in-process bus (one instance); production passes the Redis bus. */
+  bus?: EventBus;
   logger?: FastifyServerOptions['logger'];
 }
 
@@ -52,6 +57,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     clock,
     tokens: new AccessTokens(config.jwtSecret, config.accessTokenTtlSeconds, clock),
     cursors: new CursorSealer(config.jwtSecret),
+    bus: options.bus ?? new InProcessBus(),
     secret: config.jwtSecret,
   };
 
@@ -77,6 +83,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   userRoutes(app, ctx);
   blockRoutes(app, ctx);
   locationRoutes(app, ctx);
+  chatRoutes(app, ctx);
+  await realtimeRoutes(app, ctx);
 
   await app.ready();
   return app;

@@ -4,6 +4,7 @@ import type { DB } from './db/schema.js';
 import type { CursorSealer } from './http/cursor.js';
 import type { Clock } from './lib/clock.js';
 import type { AccessTokens } from './modules/auth/tokens.js';
+import type { EventBus } from './realtime/bus.js';
 
 /** What every module's service needs, passed in rather than imported. */
 export interface AppContext {
@@ -12,6 +13,8 @@ export interface AppContext {
   clock: Clock;
   tokens: AccessTokens;
   cursors: CursorSealer;
+  /** Carries real-time events to the sockets of every instance. */
+  bus: EventBus;
   /** Keyed by the server secret: for values that must be stable but unguessable. */
   secret: string;
 }

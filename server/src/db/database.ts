@@ -22,6 +22,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   if (options.kind === 'postgres') {
     const pool = new pg.Pool({
       connectionString: options.url,
+      types: { getTypeParser: int8AsNumber },
       max: options.poolSize,
       ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
     });
@@ -44,3 +45,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     },
   };
 }
+
+/**
+ * bigint columns (sequences, counts) arrive as numbers, as PGlite gives them;
+ * they stay far below 2^53.
+ */
+const int8AsNumber = ((oid: number, format?: 'text' | 'binary') =>
+  oid === pg.types.builtins.INT8 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser;

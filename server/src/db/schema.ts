@@ -75,6 +75,55 @@ export interface UserPositionsTable {
   published_at: Date | null;
 }
 
+export interface EventStreamsTable {
+  user_id: number;
+  last_seq: ColumnType<number, number, number>;
+}
+
+export interface EventsTable {
+  user_id: number;
+  seq: ColumnType<number, number, never>;
+  type: string;
+  data: ColumnType<unknown, string, never>;
+  created_at: Date;
+}
+
+export interface ChatRoomsTable {
+  id: Generated<number>;
+  participant1_id: number;
+  participant2_id: number;
+  invitation_id: number | null;
+  created_at: Date;
+  last_message_at: Date | null;
+  last_seq: Generated<number>;
+}
+
+export interface ChatMessagesTable {
+  id: Generated<number>;
+  room_id: number;
+  seq: number;
+  sender_id: number;
+  message_type: 'TEXT' | 'IMAGE';
+  content: string;
+  client_message_id: string | null;
+  created_at: Date;
+}
+
+export interface ChatReadPointersTable {
+  room_id: number;
+  user_id: number;
+  last_read_seq: Generated<number>;
+  updated_at: Date;
+}
+
+export interface WsTicketsTable {
+  token_hash: string;
+  user_id: number;
+  session_id: string;
+  expires_at: Date;
+  used_at: Date | null;
+}
+
 export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
@@ -82,6 +131,12 @@ export interface DB {
   blocks: BlocksTable;
   locations: LocationsTable;
   user_positions: UserPositionsTable;
+  event_streams: EventStreamsTable;
+  events: EventsTable;
+  chat_rooms: ChatRoomsTable;
+  chat_messages: ChatMessagesTable;
+  chat_read_pointers: ChatReadPointersTable;
+  ws_tickets: WsTicketsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
