@@ -18,6 +18,7 @@ import type { App } from './http/types.js';
 import { buildValidatorCompiler } from './http/validation.js';
 import { systemClock, type Clock } from './lib/clock.js';
 import { InProcessBus, type EventBus } from './realtime/bus.js';
+import { createRedisBus } from './realtime/redis-bus.js';
 import { realtimeRoutes } from './realtime/gateway/routes.js';
 import { AuthSessionSchema } from './modules/auth/schemas.js';
 import { authRoutes } from './modules/auth/routes.js';
@@ -33,7 +34,7 @@ export interface AppOptions {
   config: Config & { jwtSecret: string };
   database: Database;
   clock?: Clock;
-  /** Defaults to the in-process bus (one instance); production passes the Redis bus. */
+  /** Defaults to the Redis bus when `redisUrl` is configured, else the in-process one. The app closes it. */
   bus?: EventBus;
   logger?: FastifyServerOptions['logger'];
 }
@@ -57,13 +58,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     clock,
     tokens: new AccessTokens(config.jwtSecret, config.accessTokenTtlSeconds, clock),
     cursors: new CursorSealer(config.jwtSecret),
-    bus: options.bus ?? new InProcessBus(),
+    bus: options.bus ?? (config.redisUrl ? await createRedisBus(config.redisUrl, app.log) : new InProcessBus()),
     secret: config.jwtSecret,
   };
 
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  app.addHook('onClose', () => ctx.bus.close());
   registerProblemHandlers(app);
   registerBodyParsers(app);
   for (const schema of [ProblemSchema, NameCardSchema, UserSchema, AuthSessionSchema]) app.addSchema(schema);

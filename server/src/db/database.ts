@@ -51,4 +51,6 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
  * they stay far below 2^53.
  */
 const int8AsNumber = ((oid: number, format?: 'text' | 'binary') =>
-  oid === pg.types.builtins.INT8 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser;
+  oid === pg.types.builtins.INT8
+    ? (value: string) => Number(value)
+    : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser;

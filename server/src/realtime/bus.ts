@@ -35,7 +35,16 @@ export class InProcessBus implements EventBus {
 
   publish(message: BusMessage): Promise<void> {
     // Asynchronous like a real transport, so publishers never run listeners inline.
-    queueMicrotask(() => this.emitter.emit('message', message));
+    queueMicrotask(() => {
+      for (const listener of this.emitter.listeners('message') as ((m: BusMessage) => void)[]) {
+        try {
+          listener(message);
+        } catch (error) {
+          // One failing listener must not keep the message from the others, nor crash the process.
+          this.emitter.emit('listener-error', error);
+        }
+      }
+    });
     return Promise.resolve();
   }
 

@@ -15,7 +15,7 @@ beforeAll(async () => {
   const bus = new InProcessBus();
   published = [];
   bus.subscribe((m) => published.push(m));
-  ctx = { db: t.db, clock: t.clock, bus } as AppContext;
+  ctx = { db: t.db, clock: t.clock, bus } as unknown as AppContext;
 });
 afterAll(() => t.close());
 

@@ -39,7 +39,10 @@ describe.skipIf(process.env.TEST_DATABASE === 'postgres')('embedded default (PGl
   it('answers /health and /ready and registers a user with no configuration but PORT and DATA_DIR', async () => {
     expect((await server.request('GET', '/health')).status, server.output).toBe(200);
     const ready = await server.request('GET', '/ready');
-    expect(ready, server.output).toEqual({ status: 200, body: { status: 'ok', checks: { database: 'ok' } } });
+    expect(ready, server.output).toEqual({
+      status: 200,
+      body: { status: 'ok', checks: { database: 'ok', bus: 'ok' } },
+    });
 
     const registered = await server.request('POST', '/users/', { body: ada });
     expect(registered.status, server.output).toBe(201);

@@ -39,6 +39,8 @@ describe.runIf(process.env.TEST_DATABASE === 'postgres')('production mode (DATAB
       DATABASE_URL: withSearchPath(process.env.DATABASE_URL!, schema),
       JWT_SECRET: randomBytes(32).toString('hex'),
       DATA_DIR: dataDir,
+      // Production mode: with Redis when the environment has one, as CI does.
+      ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
     };
     server = await startServer(env);
   }, 90_000);
@@ -51,7 +53,7 @@ describe.runIf(process.env.TEST_DATABASE === 'postgres')('production mode (DATAB
   it('migrates its own schema, answers /ready and leaves the data folder alone', async () => {
     expect(await server.request('GET', '/ready'), server.output).toEqual({
       status: 200,
-      body: { status: 'ok', checks: { database: 'ok' } },
+      body: { status: 'ok', checks: { database: 'ok', bus: 'ok' } },
     });
     const tables = await admin((c) =>
       c.query<{ table_name: string }>('SELECT table_name FROM information_schema.tables WHERE table_schema = $1', [

@@ -33,7 +33,7 @@ export function healthRoutes(app: App, ctx: AppContext): void {
       schema: {
         tags: ['health'],
         operationId: 'ready',
-        summary: 'Readiness: the database answers',
+        summary: 'Readiness: the database and the event bus answer',
         security: [],
         response: { 200: Status, ...problems(503) },
       },
@@ -41,11 +41,12 @@ export function healthRoutes(app: App, ctx: AppContext): void {
     async (_request, reply) => {
       try {
         await sql`SELECT 1`.execute(ctx.db);
-        return { status: 'ok', checks: { database: 'ok' } };
       } catch (error) {
         reply.log.warn({ err: error }, 'readiness check failed');
         return sendProblem(reply, 'SERVICE_UNAVAILABLE', 'The database is not reachable');
       }
+      if (!ctx.bus.healthy()) return sendProblem(reply, 'SERVICE_UNAVAILABLE', 'The event bus is not reachable');
+      return { status: 'ok', checks: { database: 'ok', bus: 'ok' } };
     },
   );
 }

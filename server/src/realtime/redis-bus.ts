@@ -1,0 +1,244 @@
+import { createClient } from 'redis';
+import type { BusMessage, EventBus } from './bus.js';
+
+/** The subset of a pino logger the bus writes to. */
+export interface BusLogger {
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+}
+
+export interface RedisBusOptions {
+  /** Every instance of one deployment must use the same channel. */
+  channel?: string;
+}
+
+type RedisClient = ReturnType<typeof createClient>;
+
+const DEFAULT_CHANNEL = 'icebreaker:bus';
+/** During an outage node-redis reports every failed attempt; one line per interval is enough. */
+const LOG_INTERVAL_MS = 30_000;
+/** How long close() waits for in-flight publishes before cutting the connection. */
+const CLOSE_GRACE_MS = 2_000;
+/** Bounds the memory a stalled connection can hold: past this, publishes are dropped (and logged). */
+const MAX_QUEUED_COMMANDS = 10_000;
+
+/**
+ * Exponential backoff capped at 5 s, with jitter so a fleet of instances does
+ * not reconnect in lockstep. It never gives up: a client whose strategy gives
+ * up stays closed, and the bus would stay unhealthy until a restart.
+ */
+function reconnectDelay(retries: number): number {
+  return Math.min(100 * 2 ** retries, 5_000) + Math.floor(Math.random() * 250);
+}
+
+/** Runs `log` for the first call and then at most once per interval, passing how many calls it skipped. */
+function rateLimited(log: (err: unknown, suppressed: number) => void): (err: unknown) => void {
+  let last = -Infinity;
+  let suppressed = 0;
+  return (err) => {
+    const now = Date.now();
+    if (now - last < LOG_INTERVAL_MS) {
+      suppressed++;
+      return;
+    }
+    last = now;
+    log(err, suppressed);
+    suppressed = 0;
+  };
+}
+
+/** Waits for in-flight commands when the connection is up; a dead or reconnecting one is cut at once. */
+async function shutdown(client: RedisClient): Promise<void> {
+  if (!client.isOpen) return;
+  if (!client.isReady) {
+    client.destroy();
+    return;
+  }
+  const timer = setTimeout(() => client.destroy(), CLOSE_GRACE_MS);
+  try {
+    await client.close();
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Delivery between instances through one Redis pub/sub channel, JSON encoded.
+ * Everything goes through Redis, this instance's own messages included, so
+ * every instance behaves the same. Pub/sub is at-most-once: whenever messages
+ * may have been lost (a dropped connection, a dropped publish) the bus calls
+ * its `onResume` listeners once it is whole again, and they catch up from
+ * the database.
+ */
+export class RedisBus implements EventBus {
+  private readonly publisher: RedisClient;
+  private readonly subscriber: RedisClient;
+  private readonly listeners = new Set<(message: BusMessage) => void>();
+  private readonly resumeListeners = new Set<() => void>();
+  /** Our SUBSCRIBE is confirmed on the subscriber's current connection. */
+  private subscribed = false;
+  private everSubscribed = false;
+  /** Messages may have been missed since the last time the bus was whole. */
+  private interrupted = false;
+  private closed = false;
+  private settleStart: (() => void) | undefined;
+
+  private readonly logDropped = rateLimited((err, suppressed) =>
+    this.logger.warn({ err, channel: this.channel, suppressed }, 'redis bus publish failed, message dropped'),
+  );
+
+  constructor(
+    url: string,
+    private readonly logger: BusLogger,
+    private readonly channel: string,
+  ) {
+    // Connection names show up in CLIENT LIST; CLIENT SETNAME refuses spaces.
+    const name = channel.replace(/\s/g, '_');
+    this.publisher = createClient({
+      url,
+      name: `${name}:publisher`,
+      // Fail fast while disconnected instead of queueing: a late doorbell is
+      // worth less than the catch-up that follows the reconnection.
+      disableOfflineQueue: true,
+      commandsQueueMaxLength: MAX_QUEUED_COMMANDS,
+      socket: { reconnectStrategy: reconnectDelay },
+    });
+    this.subscriber = this.publisher.duplicate({ name: `${name}:subscriber` });
+    this.watch(this.publisher, 'publisher');
+    this.watch(this.subscriber, 'subscriber');
+    this.publisher.on('ready', () => this.onSideReady());
+    this.subscriber.on('ready', () => this.ensureSubscribed());
+  }
+
+  /**
+   * Connects both clients. Resolves once the bus is whole, or as soon as an
+   * attempt fails: the server then starts without live delivery, the clients
+   * keep retrying, and `onResume` fires when they succeed.
+   */
+  async start(): Promise<void> {
+    await new Promise<void>((resolve) => {
+      this.settleStart = resolve;
+      // connect() settles only on success or close; failures arrive as 'error' events.
+      for (const client of [this.publisher, this.subscriber]) client.connect().catch(() => {});
+    });
+    this.settleStart = undefined;
+    if (!this.healthy()) this.logger.warn({ channel: this.channel }, 'redis bus not connected, retrying');
+  }
+
+  async publish(message: BusMessage): Promise<void> {
+    if (this.closed) return;
+    try {
+      // Not awaited: the reply may never come on a dead connection, and the
+      // interface promises only a hand-over. One connection keeps the order.
+      this.publisher.publish(this.channel, JSON.stringify(message)).catch((err: unknown) => this.dropped(err));
+    } catch (err) {
+      this.dropped(err);
+    }
+  }
+
+  subscribe(listener: (message: BusMessage) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  onResume(listener: () => void): () => void {
+    this.resumeListeners.add(listener);
+    return () => this.resumeListeners.delete(listener);
+  }
+
+  healthy(): boolean {
+    return this.publisher.isReady && this.subscriber.isReady && this.subscribed;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.settleStart?.();
+    this.listeners.clear();
+    this.resumeListeners.clear();
+    await Promise.all([shutdown(this.publisher), shutdown(this.subscriber)]);
+  }
+
+  private watch(client: RedisClient, role: 'publisher' | 'subscriber'): void {
+    const logError = rateLimited((err, suppressed) =>
+      this.logger.warn({ err, channel: this.channel, client: role, suppressed }, 'redis bus connection error'),
+    );
+    // An unhandled 'error' event would crash the process. Every lost
+    // connection and failed attempt comes through here.
+    client.on('error', (err: unknown) => {
+      this.interrupted = true;
+      logError(err);
+      this.settleStart?.();
+    });
+  }
+
+  /**
+   * node-redis 6 re-sends SUBSCRIBE for the channels it knows while it
+   * reconnects, before 'ready'. It only knows channels whose SUBSCRIBE was
+   * confirmed, though, and older versions lost subscriptions on reconnect;
+   * subscribing again costs nothing when the channel is already known (no
+   * command is sent), so do it on every 'ready' rather than trust it.
+   */
+  private ensureSubscribed(): void {
+    this.subscribed = false;
+    this.subscriber.subscribe(this.channel, this.onPayload).then(
+      () => {
+        this.subscribed = true;
+        if (this.everSubscribed) this.logger.info({ channel: this.channel }, 'redis bus resubscribed');
+        else this.logger.info({ channel: this.channel }, 'redis bus subscribed');
+        this.everSubscribed = true;
+        this.onSideReady();
+      },
+      // The connection dropped again before the reply; the next 'ready' retries.
+      (err: unknown) => {
+        if (!this.closed) this.logger.warn({ err, channel: this.channel }, 'redis bus subscribe failed');
+      },
+    );
+  }
+
+  /** Called whenever one side becomes ready: the bus is whole once both are. */
+  private onSideReady(): void {
+    if (!this.healthy()) return;
+    this.settleStart?.();
+    if (!this.interrupted || this.closed) return;
+    this.interrupted = false;
+    for (const listener of [...this.resumeListeners]) {
+      try {
+        listener();
+      } catch (err) {
+        this.logger.error({ err }, 'redis bus resume listener failed');
+      }
+    }
+  }
+
+  private dropped(err: unknown): void {
+    // Our own subscribers missed it too: have them catch up once the bus is whole.
+    this.interrupted = true;
+    this.logDropped(err);
+  }
+
+  // Runs inside node-redis's reply parser: a throw here would corrupt the connection, so nothing escapes.
+  private readonly onPayload = (payload: string): void => {
+    let message: BusMessage;
+    try {
+      message = JSON.parse(payload) as BusMessage;
+    } catch (err) {
+      this.logger.warn({ err, channel: this.channel }, 'redis bus ignored a malformed message');
+      return;
+    }
+    for (const listener of [...this.listeners]) {
+      try {
+        listener(message);
+      } catch (err) {
+        this.logger.error({ err }, 'redis bus listener failed');
+      }
+    }
+  };
+}
+
+export async function createRedisBus(url: string, logger: BusLogger, options: RedisBusOptions = {}): Promise<RedisBus> {
+  const bus = new RedisBus(url, logger, options.channel ?? DEFAULT_CHANNEL);
+  await bus.start();
+  return bus;
+}
