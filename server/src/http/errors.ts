@@ -15,6 +15,7 @@ export const errorCatalogue = {
   METHOD_NOT_ALLOWED: { status: 405, title: 'Method not allowed' },
   EMAIL_TAKEN: { status: 409, title: 'This email is already registered' },
   CONFLICT: { status: 409, title: 'The request conflicts with the current state' },
+  IDEMPOTENCY_KEY_REUSED: { status: 409, title: 'This idempotency key was used for a different request' },
   PAYLOAD_TOO_LARGE: { status: 413, title: 'The request body is too large' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'The content type is not supported' },
   RULE_VIOLATED: { status: 422, title: 'The request breaks a rule' },
