@@ -57,6 +57,13 @@ export interface Config {
   };
   nearby: { recentMinutes: number; defaultRadiusMeters: number; maxRadiusMeters: number; maxQueryOffsetMeters: number };
   locationMaxSpeedMps: number;
+  /** Overrides of the WebSocket gateway's timers and limits (tests shorten them); not read from the environment. */
+  websocket?: {
+    authTimeoutMs?: number;
+    heartbeatMs?: number;
+    framesPerSecond?: number;
+    sendBufferBytes?: number;
+  };
 }
 
 export class ConfigError extends Error {}

@@ -20,7 +20,9 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
         { name: 'users', description: 'Profiles and settings' },
         { name: 'blocks', description: 'Blocking other users' },
         { name: 'locations', description: 'Positions and nearby search' },
+        { name: 'chat', description: 'Chat rooms, messages and read pointers' },
         { name: 'health', description: 'Liveness and readiness' },
+        { name: 'realtime', description: 'The WebSocket at /ws and its tickets' },
       ],
       components: {
         securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },

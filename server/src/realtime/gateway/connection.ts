@@ -1,0 +1,242 @@
+import type { FastifyBaseLogger } from 'fastify';
+import { WebSocket, type RawData } from 'ws';
+import type { AppContext } from '../../context.js';
+import { AppError } from '../../http/errors.js';
+import { isSessionActive } from '../../modules/auth/repository.js';
+import type { Actor } from '../../modules/auth/tokens.js';
+import type { DeliveredEvent } from '../bus.js';
+import { handleChatFrame } from './actions.js';
+import { EventDelivery } from './delivery.js';
+import { errorFrame, FrameError, parseClientFrame, type ClientFrame, type ServerFrame } from './frames.js';
+import { TokenBucket, type GatewayLimits } from './limits.js';
+import { consumeTicket } from './tickets.js';
+
+/** Close codes a client acts on: 4401 authenticate again; 1013 and 1001 reconnect and resume. */
+export const CloseCode = {
+  goingAway: 1001,
+  policy: 1008,
+  internal: 1011,
+  tryAgainLater: 1013,
+  unauthenticated: 4401,
+} as const;
+
+export interface ConnectionHost {
+  ctx: AppContext;
+  limits: GatewayLimits;
+  log: FastifyBaseLogger;
+  /** Called once the socket is authenticated, and once when it is gone. */
+  attach(connection: Connection): void;
+  detach(connection: Connection): void;
+}
+
+export type FrameKind = 'durable' | 'ephemeral' | 'control';
+
+/** One client socket: authentication, its durable stream, frames in and out, limits. */
+export class Connection {
+  actor: Actor | null = null;
+  /** Cleared at each heartbeat, set by the pong. */
+  alive = true;
+  private delivery: EventDelivery | null = null;
+  private inbox: Promise<void> = Promise.resolve();
+  private readonly bucket: TokenBucket;
+  private badFrames = 0;
+  private droppedFrames = 0;
+  private closed = false;
+  private authTimer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly socket: WebSocket,
+    private readonly host: ConnectionHost,
+    private readonly hello: { ticket?: string; cursor?: number },
+  ) {
+    this.bucket = new TokenBucket(host.limits.framesPerSecond, host.limits.frameBurst);
+  }
+
+  /** Listeners are attached synchronously, so no early frame is lost while the ticket is checked. */
+  open(): void {
+    this.socket.on('message', (data, isBinary) => this.receive(data, isBinary));
+    this.socket.on('pong', () => {
+      this.alive = true;
+    });
+    this.socket.on('close', () => this.finish());
+    this.authTimer = setTimeout(
+      () => this.close(CloseCode.unauthenticated, 'Authentication timed out'),
+      this.host.limits.authTimeoutMs,
+    );
+    const { ticket } = this.hello;
+    if (ticket !== undefined) {
+      this.serially(async () => {
+        const { ctx } = this.host;
+        await this.authenticate(await consumeTicket(ctx.db, ticket, ctx.clock.now()), this.hello.cursor);
+      });
+    }
+  }
+
+  get sessionId(): string | undefined {
+    return this.actor?.sessionId;
+  }
+
+  /** A durable event for this socket's user, from the bus. */
+  offer(event: DeliveredEvent): void {
+    this.delivery?.offer(event);
+  }
+
+  catchUp(): void {
+    this.delivery?.requestCatchUp();
+  }
+
+  /**
+   * Queues a frame unless the client is too far behind: ephemeral frames are
+   * dropped first (at half the buffer); at the limit the socket is closed,
+   * and its resume from the last cursor loses nothing.
+   */
+  send(frame: ServerFrame, kind: FrameKind = 'control'): boolean {
+    if (this.closed || this.socket.readyState !== WebSocket.OPEN) return false;
+    const buffered = this.socket.bufferedAmount;
+    const limit = this.host.limits.sendBufferBytes;
+    if (kind === 'ephemeral' && buffered > limit / 2) return false;
+    if (buffered > limit) {
+      this.close(CloseCode.tryAgainLater, 'Too far behind: reconnect and resume');
+      return false;
+    }
+    this.socket.send(JSON.stringify(frame));
+    return true;
+  }
+
+  /** Between catch-up pages: lets the buffer drain, and gives up on a client that stays stuck. */
+  async waitForRoom(): Promise<boolean> {
+    const limit = this.host.limits.sendBufferBytes / 2;
+    for (let waited = 0; this.socket.bufferedAmount > limit; waited += 20) {
+      if (this.closed) return false;
+      if (waited > 30_000) {
+        this.close(CloseCode.tryAgainLater, 'Too far behind: reconnect and resume');
+        return false;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    return !this.closed;
+  }
+
+  heartbeat(): void {
+    if (!this.alive) {
+      this.socket.terminate();
+      this.finish();
+      return;
+    }
+    this.alive = false;
+    this.socket.ping();
+  }
+
+  close(code: number, reason: string): void {
+    if (this.closed) return;
+    this.socket.close(code, reason);
+    this.finish();
+  }
+
+  private finish(): void {
+    if (this.closed) return;
+    this.closed = true;
+    clearTimeout(this.authTimer);
+    this.delivery?.stop();
+    this.host.detach(this);
+  }
+
+  private receive(data: RawData, isBinary: boolean): void {
+    if (this.closed) return;
+    if (!this.bucket.take()) {
+      this.droppedFrames += 1;
+      if (this.droppedFrames === 1) this.send(errorFrame('RATE_LIMITED', 'Too many frames; slow down'));
+      if (this.droppedFrames > this.host.limits.frameBurst) this.close(CloseCode.policy, 'Too many frames');
+      return;
+    }
+    this.droppedFrames = 0;
+    let frame: ClientFrame;
+    try {
+      if (isBinary) throw new FrameError('VALIDATION_FAILED', 'Frames must be JSON text');
+      frame = parseClientFrame(rawText(data));
+    } catch (error) {
+      this.badFrame(error as FrameError);
+      return;
+    }
+    this.serially(() => this.handle(frame));
+  }
+
+  private badFrame(error: FrameError): void {
+    this.send(errorFrame(error.code, error.message, error.requestId));
+    this.badFrames += 1;
+    if (this.badFrames >= this.host.limits.maxBadFrames) this.close(CloseCode.policy, 'Too many invalid frames');
+  }
+
+  /** Frames are handled one at a time, in order, after authentication has settled. */
+  private serially(task: () => Promise<void>): void {
+    this.inbox = this.inbox.then(async () => {
+      if (this.closed) return;
+      try {
+        await task();
+      } catch (error) {
+        this.host.log.error({ err: error }, 'websocket frame failed');
+        this.send(errorFrame('INTERNAL', 'Something went wrong on our side'));
+      }
+    });
+  }
+
+  private async handle(frame: ClientFrame): Promise<void> {
+    if (frame.type === 'ping') {
+      this.send({ type: 'pong', data: frame.data ?? null });
+      return;
+    }
+    const actor = this.actor;
+    if (!actor) {
+      if (frame.type !== 'auth') return this.close(CloseCode.unauthenticated, 'Authenticate first');
+      return this.authenticate(this.tokenActor(frame.data.token), frame.data.cursor ?? this.hello.cursor);
+    }
+    switch (frame.type) {
+      case 'auth':
+        this.send(errorFrame('CONFLICT', 'This socket is already authenticated'));
+        return;
+      case 'resume':
+        this.delivery?.start(frame.data.cursor);
+        return;
+      default:
+        try {
+          const reply = await handleChatFrame(this.host.ctx, actor, frame);
+          if (reply) this.send(reply);
+        } catch (error) {
+          if (!(error instanceof AppError)) throw error;
+          const requestId = 'requestId' in frame.data ? frame.data.requestId : undefined;
+          this.send(errorFrame(error.code, error.detail, requestId));
+        }
+    }
+  }
+
+  private tokenActor(token: string): Actor | null {
+    try {
+      return this.host.ctx.tokens.check(token);
+    } catch {
+      return null;
+    }
+  }
+
+  private async authenticate(actor: Actor | null, cursor: number | undefined): Promise<void> {
+    const { ctx, limits } = this.host;
+    if (!actor || !(await isSessionActive(ctx.db, actor.sessionId))) {
+      return this.close(CloseCode.unauthenticated, 'Authentication failed');
+    }
+    if (this.closed) return;
+    clearTimeout(this.authTimer);
+    this.actor = actor;
+    this.delivery = new EventDelivery(ctx.db, actor.userId, limits.catchUpPageSize, this, (error) => {
+      this.host.log.error({ err: error }, 'websocket event delivery failed');
+      this.close(CloseCode.internal, 'Delivery failed: reconnect and resume');
+    });
+    // Attached before the stream starts, so no live event falls between the two.
+    this.host.attach(this);
+    this.delivery.start(cursor);
+  }
+}
+
+function rawText(data: RawData): string {
+  if (Buffer.isBuffer(data)) return data.toString('utf8');
+  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
+  return Buffer.from(data).toString('utf8');
+}

@@ -1,0 +1,82 @@
+import { Type, type Static, type TSchema } from 'typebox';
+import { Value } from 'typebox/value';
+import { MAX_ID } from '../../http/schemas.js';
+import type { ErrorCode } from '../../http/errors.js';
+import { MAX_TEXT_LENGTH } from '../../modules/chat/schemas.js';
+
+/**
+ * Every frame is JSON `{type, data}`. Durable events also carry `cursor`
+ * (the recipient's stream seq): a client stores it once it has applied the
+ * event and sends it back when it reconnects.
+ */
+export interface ServerFrame {
+  type: string;
+  data: unknown;
+  cursor?: number;
+}
+
+const Id = Type.Integer({ minimum: 1, maximum: MAX_ID });
+const Cursor = Type.Integer({ minimum: 0 });
+const RequestId = Type.Optional(Type.String({ maxLength: 100 }));
+
+const clientFrameSchemas = {
+  auth: Type.Object({ token: Type.String({ minLength: 1, maxLength: 4096 }), cursor: Type.Optional(Cursor) }),
+  resume: Type.Object({ cursor: Cursor }),
+  ping: Type.Optional(Type.Unknown()),
+  typing: Type.Object({ chatRoomId: Id }),
+  read: Type.Object({ chatRoomId: Id, lastReadSeq: Cursor, requestId: RequestId }),
+  'message.send': Type.Object({
+    chatRoomId: Id,
+    content: Type.String({ minLength: 1, maxLength: MAX_TEXT_LENGTH }),
+    messageType: Type.Optional(Type.Union([Type.Literal('TEXT'), Type.Literal('IMAGE')])),
+    clientMessageId: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    requestId: RequestId,
+  }),
+} satisfies Record<string, TSchema>;
+
+type Schemas = typeof clientFrameSchemas;
+export type ClientFrame = { [K in keyof Schemas]: { type: K; data: Static<Schemas[K]> } }[keyof Schemas];
+
+export class FrameError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    detail: string,
+    readonly requestId?: string,
+  ) {
+    super(detail);
+  }
+}
+
+/** Parses and validates one text frame; throws FrameError with the code to answer. */
+export function parseClientFrame(text: string): ClientFrame {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw new FrameError('MALFORMED_JSON', 'A frame must be JSON');
+  }
+  if (typeof raw !== 'object' || raw === null || typeof (raw as { type?: unknown }).type !== 'string') {
+    throw new FrameError('VALIDATION_FAILED', 'A frame must be an object {type, data}');
+  }
+  const { type, data } = raw as { type: string; data?: unknown };
+  if (!Object.hasOwn(clientFrameSchemas, type)) {
+    throw new FrameError('VALIDATION_FAILED', `Unknown frame type "${type.slice(0, 40)}"`);
+  }
+  const schema = clientFrameSchemas[type as keyof Schemas];
+  if (!Value.Check(schema, data)) {
+    const [first] = Value.Errors(schema, data);
+    const where = first?.instancePath ? `data${first.instancePath.replaceAll('/', '.')}` : 'data';
+    throw new FrameError('VALIDATION_FAILED', `${where}: ${first?.message ?? 'is not valid'}`, requestIdOf(data));
+  }
+  return { type, data } as ClientFrame;
+}
+
+function requestIdOf(data: unknown): string | undefined {
+  const id = (data as { requestId?: unknown } | null | undefined)?.requestId;
+  return typeof id === 'string' ? id.slice(0, 100) : undefined;
+}
+
+export const errorFrame = (code: ErrorCode, detail: string, requestId?: string): ServerFrame => ({
+  type: 'error',
+  data: requestId === undefined ? { code, detail } : { requestId, code, detail },
+});
