@@ -25,6 +25,7 @@ import { authRoutes } from './modules/auth/routes.js';
 import { AccessTokens } from './modules/auth/tokens.js';
 import { blockRoutes } from './modules/blocks/routes.js';
 import { chatRoutes } from './modules/chat/routes.js';
+import { EventSweeper } from './modules/events/sweeper.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { locationRoutes } from './modules/locations/routes.js';
 import { NameCardSchema, UserSchema } from './modules/users/schemas.js';
@@ -87,6 +88,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   locationRoutes(app, ctx);
   chatRoutes(app, ctx);
   await realtimeRoutes(app, ctx);
+
+  const sweeper = new EventSweeper(ctx, app.log);
+  app.addHook('onReady', async () => sweeper.start());
+  app.addHook('onClose', () => sweeper.stop());
 
   await app.ready();
   return app;

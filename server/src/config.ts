@@ -31,6 +31,14 @@ const EnvSchema = Type.Object({
   NEARBY_MAX_RADIUS_METERS: Type.Integer({ minimum: 100, default: 50_000 }),
   NEARBY_MAX_QUERY_OFFSET_METERS: Type.Integer({ minimum: 100, default: 1000 }),
   LOCATION_MAX_SPEED_MPS: Type.Number({ exclusiveMinimum: 0, default: 350 }),
+  WS_AUTH_TIMEOUT_SECONDS: Type.Number({ exclusiveMinimum: 0, maximum: 300, default: 5 }),
+  WS_HEARTBEAT_SECONDS: Type.Number({ exclusiveMinimum: 0, maximum: 3600, default: 30 }),
+  WS_FRAMES_PER_SECOND: Type.Number({ exclusiveMinimum: 0, default: 20 }),
+  WS_FRAME_BURST: Type.Optional(Type.Integer({ minimum: 1 })),
+  WS_SEND_BUFFER_BYTES: Type.Integer({ minimum: 1024, default: 1024 * 1024 }),
+  WS_MAX_SOCKETS_PER_USER: Type.Integer({ minimum: 1, default: 10 }),
+  EVENT_RETENTION_HOURS: Type.Number({ exclusiveMinimum: 0, default: 168 }),
+  EVENT_PRUNE_INTERVAL_SECONDS: Type.Number({ minimum: 1, default: 300 }),
 });
 
 export interface Config {
@@ -57,13 +65,20 @@ export interface Config {
   };
   nearby: { recentMinutes: number; defaultRadiusMeters: number; maxRadiusMeters: number; maxQueryOffsetMeters: number };
   locationMaxSpeedMps: number;
-  /** Overrides of the WebSocket gateway's timers and limits (tests shorten them); not read from the environment. */
-  websocket?: {
-    authTimeoutMs?: number;
-    heartbeatMs?: number;
-    framesPerSecond?: number;
-    sendBufferBytes?: number;
+  /** The WebSocket gateway's timers and per-socket limits. */
+  websocket: {
+    authTimeoutMs: number;
+    heartbeatMs: number;
+    /** Sustained client frames per second per socket, and the burst allowed above it. */
+    framesPerSecond: number;
+    frameBurst: number;
+    /** Bytes queued for a slow client before its ephemeral frames are dropped and then it is closed. */
+    sendBufferBytes: number;
+    /** Past it, the user's oldest socket is closed. */
+    maxSocketsPerUser: number;
   };
+  /** Durable events are kept this long; older cursors get `resync.required`. */
+  events: { retentionHours: number; pruneIntervalMs: number };
 }
 
 export class ConfigError extends Error {}
@@ -132,5 +147,17 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       maxQueryOffsetMeters: e.NEARBY_MAX_QUERY_OFFSET_METERS,
     },
     locationMaxSpeedMps: e.LOCATION_MAX_SPEED_MPS,
+    websocket: {
+      authTimeoutMs: Math.round(e.WS_AUTH_TIMEOUT_SECONDS * 1000),
+      heartbeatMs: Math.round(e.WS_HEARTBEAT_SECONDS * 1000),
+      framesPerSecond: e.WS_FRAMES_PER_SECOND,
+      frameBurst: e.WS_FRAME_BURST ?? Math.max(1, Math.ceil(e.WS_FRAMES_PER_SECOND * 2)),
+      sendBufferBytes: e.WS_SEND_BUFFER_BYTES,
+      maxSocketsPerUser: e.WS_MAX_SOCKETS_PER_USER,
+    },
+    events: {
+      retentionHours: e.EVENT_RETENTION_HOURS,
+      pruneIntervalMs: Math.round(e.EVENT_PRUNE_INTERVAL_SECONDS * 1000),
+    },
   };
 }

@@ -26,6 +26,15 @@ describe('loadConfig defaults', () => {
       rateLimits: { loginPerMinute: 10, registerPerMinute: 20, locationsPerMinute: 60, nearbyPerMinute: 120 },
       nearby: { recentMinutes: 60, defaultRadiusMeters: 5000, maxRadiusMeters: 50_000, maxQueryOffsetMeters: 1000 },
       locationMaxSpeedMps: 350,
+      websocket: {
+        authTimeoutMs: 5_000,
+        heartbeatMs: 30_000,
+        framesPerSecond: 20,
+        frameBurst: 40,
+        sendBufferBytes: 1024 * 1024,
+        maxSocketsPerUser: 10,
+      },
+      events: { retentionHours: 168, pruneIntervalMs: 300_000 },
     });
   });
 
@@ -57,6 +66,28 @@ describe('loadConfig parsing', () => {
       nearby: { maxRadiusMeters: 20_000 },
       locationMaxSpeedMps: 12.5,
     });
+  });
+
+  it('reads the WebSocket limits and event retention, in seconds, as milliseconds', () => {
+    const config = loadConfig({
+      WS_AUTH_TIMEOUT_SECONDS: '2',
+      WS_HEARTBEAT_SECONDS: '0.5',
+      WS_FRAMES_PER_SECOND: '5',
+      WS_SEND_BUFFER_BYTES: '4096',
+      WS_MAX_SOCKETS_PER_USER: '3',
+      EVENT_RETENTION_HOURS: '24',
+      EVENT_PRUNE_INTERVAL_SECONDS: '60',
+    });
+    expect(config.websocket).toEqual({
+      authTimeoutMs: 2_000,
+      heartbeatMs: 500,
+      framesPerSecond: 5,
+      frameBurst: 10,
+      sendBufferBytes: 4096,
+      maxSocketsPerUser: 3,
+    });
+    expect(config.events).toEqual({ retentionHours: 24, pruneIntervalMs: 60_000 });
+    expect(loadConfig({ WS_FRAMES_PER_SECOND: '5', WS_FRAME_BURST: '7' }).websocket.frameBurst).toBe(7);
   });
 
   it.each([
@@ -115,6 +146,15 @@ describe('loadConfig refusals', () => {
 
   it('refuses a TRUST_PROXY that is not a boolean', () => {
     expect(refusal({ TRUST_PROXY: 'yes' })).toBe('Invalid configuration: TRUST_PROXY must be boolean');
+  });
+
+  it.each([
+    [{ WS_SEND_BUFFER_BYTES: '100' }, 'WS_SEND_BUFFER_BYTES must be >= 1024'],
+    [{ WS_MAX_SOCKETS_PER_USER: '0' }, 'WS_MAX_SOCKETS_PER_USER must be >= 1'],
+    [{ WS_FRAME_BURST: '1.5' }, 'WS_FRAME_BURST must be an integer'],
+    [{ EVENT_RETENTION_HOURS: '0' }, 'EVENT_RETENTION_HOURS must be > 0'],
+  ])('refuses %o', (env, message) => {
+    expect(refusal(env)).toBe(`Invalid configuration: ${message}`);
   });
 
   it('names the allowed log levels', () => {

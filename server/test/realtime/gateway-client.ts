@@ -32,15 +32,28 @@ export interface Gateway {
   close(): Promise<void>;
 }
 
+/** Settings to change; the `websocket` and `events` sections merge with the defaults. */
+export type GatewayOverrides = Omit<Partial<Config>, 'websocket' | 'events'> & {
+  websocket?: Partial<Config['websocket']>;
+  events?: Partial<Config['events']>;
+};
+
 /** The app on a real port, with its bus and clock in the test's hands. */
 export async function startGateway(
-  overrides: Partial<Config> = {},
+  overrides: GatewayOverrides = {},
   options: { captureLogs?: boolean } = {},
 ): Promise<Gateway> {
   const { database, drop } = await openTestDatabase();
   const clock = new ManualClock('2026-06-01T12:00:00.000Z');
   const bus = new InProcessBus();
-  const config = { ...loadConfig({}), ...overrides, jwtSecret: randomBytes(32).toString('hex') };
+  const defaults = loadConfig({});
+  const config: Config & { jwtSecret: string } = {
+    ...defaults,
+    ...overrides,
+    websocket: { ...defaults.websocket, ...overrides.websocket },
+    events: { ...defaults.events, ...overrides.events },
+    jwtSecret: randomBytes(32).toString('hex'),
+  };
   const logs: string[] = [];
   const stream = new Writable({
     write(chunk: Buffer, _encoding, done) {

@@ -87,6 +87,18 @@ describe('WebSocket limits', () => {
       live.close();
     }));
 
+  it('closes the oldest socket of a user with 4429 past WS_MAX_SOCKETS_PER_USER', () =>
+    withGateway({ websocket: { maxSocketsPerUser: 2 } }, async (gw, token) => {
+      const oldest = await ready(gw, token);
+      const [middle, newest] = [await ready(gw, token), await ready(gw, token)];
+      expect((await oldest.closed).code).toBe(4429);
+      for (const socket of [middle, newest]) {
+        socket.send({ type: 'ping' });
+        await socket.waitForType('pong');
+        socket.close();
+      }
+    }));
+
   it('closes every socket with 1001 when the server shuts down', async () => {
     const gw = await startGateway();
     const user = await registerUser(gw.app);

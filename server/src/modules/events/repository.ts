@@ -61,8 +61,23 @@ export async function streamBounds(db: Kysely<DB>, userId: number): Promise<{ he
   return { head: row?.last_seq ?? 0, oldest: row?.oldest == null ? null : Number(row.oldest) };
 }
 
-/** Drops events past the retention window; a cursor older than what is left gets `resync.required`. */
-export async function pruneEvents(db: Kysely<DB>, before: Date): Promise<number> {
-  const result = await db.deleteFrom('events').where('created_at', '<', before).executeTakeFirst();
-  return Number(result.numDeletedRows);
+/**
+ * Drops events created before `before`, `batchSize` rows per statement, so a
+ * large backlog never holds one long transaction. Each batch finds its rows
+ * through `events_created_at_idx` and deletes them by primary key; rows
+ * another instance's sweep is deleting at the same moment are skipped, not
+ * waited for. A cursor older than what is left gets `resync.required`.
+ */
+export async function pruneEvents(db: Kysely<DB>, before: Date, batchSize = 10_000): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const result = await sql`
+      DELETE FROM events
+      WHERE (user_id, seq) IN (
+        SELECT user_id, seq FROM events WHERE created_at < ${before} LIMIT ${batchSize} FOR UPDATE SKIP LOCKED
+      )`.execute(db);
+    const deleted = Number(result.numAffectedRows ?? 0);
+    total += deleted;
+    if (deleted < batchSize) return total;
+  }
 }

@@ -11,13 +11,17 @@ import { errorFrame, FrameError, parseClientFrame, type ClientFrame, type Server
 import { TokenBucket, type GatewayLimits } from './limits.js';
 import { consumeTicket } from './tickets.js';
 
-/** Close codes a client acts on: 4401 authenticate again; 1013 and 1001 reconnect and resume. */
+/**
+ * Close codes a client acts on: 4401 authenticate again; 1013 and 1001 reconnect
+ * and resume; 4429 do not reconnect (a newer socket of the same user replaced it).
+ */
 export const CloseCode = {
   goingAway: 1001,
   policy: 1008,
   internal: 1011,
   tryAgainLater: 1013,
   unauthenticated: 4401,
+  tooManySockets: 4429,
 } as const;
 
 export interface ConnectionHost {

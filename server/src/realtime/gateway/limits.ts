@@ -13,6 +13,8 @@ export interface GatewayLimits {
   maxBadFrames: number;
   /** Bytes queued for a slow client: past it ephemeral frames are dropped, then the socket is closed. */
   sendBufferBytes: number;
+  /** Past it, the user's oldest socket is closed. */
+  maxSocketsPerUser: number;
   /** Durable events read per query while catching up. */
   catchUpPageSize: number;
 }
@@ -20,17 +22,7 @@ export interface GatewayLimits {
 export const MAX_FRAME_BYTES = 64 * 1024;
 
 export function gatewayLimits(config: Config): GatewayLimits {
-  const overrides = config.websocket ?? {};
-  const framesPerSecond = overrides.framesPerSecond ?? 20;
-  return {
-    authTimeoutMs: overrides.authTimeoutMs ?? 5_000,
-    heartbeatMs: overrides.heartbeatMs ?? 30_000,
-    framesPerSecond,
-    frameBurst: framesPerSecond * 2,
-    maxBadFrames: 10,
-    sendBufferBytes: overrides.sendBufferBytes ?? 1024 * 1024,
-    catchUpPageSize: 500,
-  };
+  return { ...config.websocket, maxBadFrames: 10, catchUpPageSize: 500 };
 }
 
 /** A token bucket on a monotonic clock: `take()` is false once the client outruns the rate. */

@@ -45,6 +45,12 @@ export class ConnectionRegistry implements ConnectionHost {
     if (!sockets) this.byUser.set(userId, (sockets = new Set()));
     sockets.add(connection);
     if (sockets.size === 1) this.presence(userId, 'online');
+    // The newest wins: an old tab or a phone that lost its network is the likelier one to be stale.
+    // Per instance: a user spread over several instances may hold this many on each.
+    for (const oldest of sockets) {
+      if (sockets.size <= this.limits.maxSocketsPerUser) break;
+      oldest.close(CloseCode.tooManySockets, 'Too many sockets for this user: closed the oldest');
+    }
   }
 
   detach(connection: Connection): void {
