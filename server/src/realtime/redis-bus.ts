@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createClient } from 'redis';
 import type { BusMessage, EventBus } from './bus.js';
 
@@ -14,6 +15,13 @@ export interface RedisBusOptions {
 }
 
 type RedisClient = ReturnType<typeof createClient>;
+
+/** Sent by an instance whose bus was interrupted, once it is whole again: every instance catches up. */
+const RESUME_KIND = 'bus.resumed';
+interface ResumeNotice {
+  kind: typeof RESUME_KIND;
+  from: string;
+}
 
 const DEFAULT_CHANNEL = 'icebreaker:bus';
 /** During an outage node-redis reports every failed attempt; one line per interval is enough. */
@@ -69,7 +77,8 @@ async function shutdown(client: RedisClient): Promise<void> {
  * every instance behaves the same. Pub/sub is at-most-once: whenever messages
  * may have been lost (a dropped connection, a dropped publish) the bus calls
  * its `onResume` listeners once it is whole again, and they catch up from
- * the database.
+ * the database. When it dropped a publish, it also tells the other instances
+ * to catch up: that doorbell was theirs too, and their buses saw nothing wrong.
  */
 export class RedisBus implements EventBus {
   private readonly publisher: RedisClient;
@@ -81,8 +90,12 @@ export class RedisBus implements EventBus {
   private everSubscribed = false;
   /** Messages may have been missed since the last time the bus was whole. */
   private interrupted = false;
+  /** A publish was dropped since the bus was last whole: the other instances missed it too. */
+  private droppedSinceWhole = false;
   private closed = false;
   private settleStart: (() => void) | undefined;
+  /** Tells our own resume notices apart from the other instances'. */
+  private readonly instanceId = randomUUID();
 
   private readonly logDropped = rateLimited((err, suppressed) =>
     this.logger.warn({ err, channel: this.channel, suppressed }, 'redis bus publish failed, message dropped'),
@@ -203,6 +216,15 @@ export class RedisBus implements EventBus {
     this.settleStart?.();
     if (!this.interrupted || this.closed) return;
     this.interrupted = false;
+    if (this.droppedSinceWhole) {
+      this.droppedSinceWhole = false;
+      const notice: ResumeNotice = { kind: RESUME_KIND, from: this.instanceId };
+      this.publisher.publish(this.channel, JSON.stringify(notice)).catch((err: unknown) => this.dropped(err));
+    }
+    this.resume();
+  }
+
+  private resume(): void {
     for (const listener of [...this.resumeListeners]) {
       try {
         listener();
@@ -215,16 +237,21 @@ export class RedisBus implements EventBus {
   private dropped(err: unknown): void {
     // Our own subscribers missed it too: have them catch up once the bus is whole.
     this.interrupted = true;
+    this.droppedSinceWhole = true;
     this.logDropped(err);
   }
 
   // Runs inside node-redis's reply parser: a throw here would corrupt the connection, so nothing escapes.
   private readonly onPayload = (payload: string): void => {
-    let message: BusMessage;
+    let message: BusMessage | ResumeNotice;
     try {
-      message = JSON.parse(payload) as BusMessage;
+      message = JSON.parse(payload) as BusMessage | ResumeNotice;
     } catch (err) {
       this.logger.warn({ err, channel: this.channel }, 'redis bus ignored a malformed message');
+      return;
+    }
+    if (message.kind === RESUME_KIND) {
+      if (message.from !== this.instanceId) this.resume();
       return;
     }
     for (const listener of [...this.listeners]) {
