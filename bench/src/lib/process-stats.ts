@@ -1,0 +1,36 @@
+import { readFileSync } from 'node:fs';
+
+/** Kernel clock ticks per second (`getconf CLK_TCK`), which is 100 on Linux. */
+const TICKS_PER_SECOND = 100;
+
+/** Resident set size of a process in bytes, from /proc/<pid>/status (Linux only). */
+export function rssBytes(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kib = Number(/^VmRSS:\s+(\d+)\s+kB/m.exec(status)?.[1] ?? Number.NaN);
+  return kib * 1024;
+}
+
+/** CPU time (user + system) a process has used so far, in seconds, from /proc/<pid>/stat. */
+export function cpuSeconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // The command name (field 2) may contain spaces: count fields after its closing parenthesis.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // Fields 14 (utime) and 15 (stime) of the full line are 11 and 12 here.
+  return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+}
+
+/** Measures a process's CPU use over a window, as a percentage of one core. */
+export function cpuMeter(pid: number): () => number {
+  const startCpu = cpuSeconds(pid);
+  const startedAt = performance.now();
+  return () => ((cpuSeconds(pid) - startCpu) / ((performance.now() - startedAt) / 1000)) * 100;
+}
+
+/** The soft limit on open file descriptors of this process, from /proc/self/limits. */
+export function openFileLimit(): number {
+  const limits = readFileSync('/proc/self/limits', 'utf8');
+  const soft = /^Max open files\s+(\S+)/m.exec(limits)?.[1];
+  return soft === undefined || soft === 'unlimited' ? Number.POSITIVE_INFINITY : Number(soft);
+}
+
+export const mib = (bytes: number): number => bytes / (1024 * 1024);
