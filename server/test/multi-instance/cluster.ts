@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { connect } from 'node:net';
-import pg from 'pg';
 import { createClient } from 'redis';
 import { TestSocket, type Frame } from '../realtime/gateway-client.js';
+import { admin, withSearchPath } from '../helpers/postgres-admin.js';
 import { cleanUp, freePort, type ServerProcess, startServer, tempDataDir } from '../process/server-process.js';
 
 /**
@@ -16,22 +16,6 @@ import { cleanUp, freePort, type ServerProcess, startServer, tempDataDir } from 
 export interface Session {
   id: number;
   accessToken: string;
-}
-
-/** The same URL with every connection's search_path set to `schema`, then `public` (for the extensions). */
-function withSearchPath(url: string, schema: string): string {
-  const options = encodeURIComponent(`-c search_path=${schema},public`);
-  return `${url}${url.includes('?') ? '&' : '?'}options=${options}`;
-}
-
-async function admin<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await client.connect();
-  try {
-    return await run(client);
-  } finally {
-    await client.end();
-  }
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

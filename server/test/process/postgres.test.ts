@@ -1,18 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { admin, withSearchPath } from '../helpers/postgres-admin.js';
 import { cleanUp, migrateEntry, runToExit, type ServerProcess, startServer, tempDataDir } from './server-process.js';
 
 interface Session {
   user: { id: number };
   accessToken: string;
-}
-
-/** The same URL with every connection's search_path set to `schema`, then `public` (for the extensions). */
-function withSearchPath(url: string, schema: string): string {
-  const options = encodeURIComponent(`-c search_path=${schema},public`);
-  return `${url}${url.includes('?') ? '&' : '?'}options=${options}`;
 }
 
 // Production mode, against the PostgreSQL of the "postgres" test project, in a schema of its own.
@@ -21,16 +15,6 @@ describe.runIf(process.env.TEST_DATABASE === 'postgres')('production mode (DATAB
   let env: Record<string, string>;
   let dataDir: string;
   let server: ServerProcess;
-
-  async function admin<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
-    const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await client.connect();
-    try {
-      return await run(client);
-    } finally {
-      await client.end();
-    }
-  }
 
   beforeAll(async () => {
     await admin((c) => c.query(`CREATE SCHEMA ${schema}`));
