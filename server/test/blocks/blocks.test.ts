@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
 import { encodeCursor } from '../../src/http/cursor.js';
 import { insertUsers, registerUser, type TestUser } from '../helpers/factories.js';
-import { startTestApp, type TestApp } from '../helpers/test-app.js';
+import { manyRegistrations, startTestApp, type TestApp } from '../helpers/test-app.js';
 
 let t: TestApp;
 beforeAll(async () => {
   // Many accounts are registered here; the registration rate limit is tested elsewhere.
-  t = await startTestApp({ rateLimits: { ...loadConfig({}).rateLimits, registerPerMinute: 1000 } });
+  t = await startTestApp(manyRegistrations);
 });
 afterAll(() => t.close());
 

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
 import { encodeCursor } from '../../src/http/cursor.js';
 import { registerUser } from '../helpers/factories.js';
-import { startTestApp, type TestApp } from '../helpers/test-app.js';
+import { manyRegistrations, startTestApp, type TestApp } from '../helpers/test-app.js';
 import {
   chatClient,
   countRows,
@@ -16,7 +15,7 @@ import {
 let t: TestApp;
 let chat: ReturnType<typeof chatClient>;
 beforeAll(async () => {
-  t = await startTestApp({ rateLimits: { ...loadConfig({}).rateLimits, registerPerMinute: 1000 } });
+  t = await startTestApp(manyRegistrations);
   chat = chatClient(t);
 });
 afterAll(() => t.close());

@@ -1,15 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
 import { encodeCursor } from '../../src/http/cursor.js';
 import { listRoomPartnerIds } from '../../src/modules/chat/repository.js';
 import { registerUser } from '../helpers/factories.js';
-import { startTestApp, type TestApp } from '../helpers/test-app.js';
+import { manyRegistrations, startTestApp, type TestApp } from '../helpers/test-app.js';
 import { chatClient, countRows, createPairWithRoom, eventsOf, sendMessages, type Room } from './helpers.js';
 
 let t: TestApp;
 let chat: ReturnType<typeof chatClient>;
 beforeAll(async () => {
-  t = await startTestApp({ rateLimits: { ...loadConfig({}).rateLimits, registerPerMinute: 1000 } });
+  t = await startTestApp(manyRegistrations);
   chat = chatClient(t);
 });
 afterAll(() => t.close());

@@ -70,3 +70,8 @@ export async function startTestApp(overrides: Partial<Config> = {}): Promise<Tes
     },
   };
 }
+
+/** For files that register more users than the default registration rate limit allows in a minute. */
+export const manyRegistrations: Partial<Config> = {
+  rateLimits: { ...loadConfig({}).rateLimits, registerPerMinute: 1000 },
+};

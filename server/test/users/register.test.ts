@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
-import { startTestApp, type TestApp } from '../helpers/test-app.js';
+import { manyRegistrations, startTestApp, type TestApp } from '../helpers/test-app.js';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await startTestApp({ rateLimits: { ...loadConfig({}).rateLimits, registerPerMinute: 1000 } });
+  t = await startTestApp(manyRegistrations);
 });
 afterAll(() => t.close());
 
