@@ -1,20 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { createClient } from 'redis';
+import {
+  closeGracefully,
+  rateLimited,
+  reconnectDelay,
+  type RedisClient,
+  type RedisLogger,
+} from './redis-connection.js';
 import type { BusMessage, EventBus } from './bus.js';
 
 /** The subset of a pino logger the bus writes to. */
-export interface BusLogger {
-  info(obj: object, msg: string): void;
-  warn(obj: object, msg: string): void;
-  error(obj: object, msg: string): void;
-}
+export type BusLogger = RedisLogger;
 
 export interface RedisBusOptions {
   /** Every instance of one deployment must use the same channel. */
   channel?: string;
 }
-
-type RedisClient = ReturnType<typeof createClient>;
 
 /** Sent by an instance whose bus was interrupted, once it is whole again: every instance catches up. */
 const RESUME_KIND = 'bus.resumed';
@@ -24,61 +25,19 @@ interface ResumeNotice {
 }
 
 const DEFAULT_CHANNEL = 'icebreaker:bus';
-/** During an outage node-redis reports every failed attempt; one line per interval is enough. */
-const LOG_INTERVAL_MS = 30_000;
-/** How long close() waits for in-flight publishes before cutting the connection. */
-const CLOSE_GRACE_MS = 2_000;
 /** Bounds the memory a stalled connection can hold: past this, publishes are dropped (and logged). */
 const MAX_QUEUED_COMMANDS = 10_000;
-
-/**
- * Exponential backoff capped at 5 s, with jitter so a fleet of instances does
- * not reconnect in lockstep. It never gives up: a client whose strategy gives
- * up stays closed, and the bus would stay unhealthy until a restart.
- */
-function reconnectDelay(retries: number): number {
-  return Math.min(100 * 2 ** retries, 5_000) + Math.floor(Math.random() * 250);
-}
-
-/** Runs `log` for the first call and then at most once per interval, passing how many calls it skipped. */
-function rateLimited(log: (err: unknown, suppressed: number) => void): (err: unknown) => void {
-  let last = -Infinity;
-  let suppressed = 0;
-  return (err) => {
-    const now = Date.now();
-    if (now - last < LOG_INTERVAL_MS) {
-      suppressed++;
-      return;
-    }
-    last = now;
-    log(err, suppressed);
-    suppressed = 0;
-  };
-}
-
-/** Waits for in-flight commands when the connection is up; a dead or reconnecting one is cut at once. */
-async function shutdown(client: RedisClient): Promise<void> {
-  if (!client.isOpen) return;
-  if (!client.isReady) {
-    client.destroy();
-    return;
-  }
-  const timer = setTimeout(() => client.destroy(), CLOSE_GRACE_MS);
-  try {
-    await client.close();
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 /**
  * Delivery between instances through one Redis pub/sub channel, JSON encoded.
  * Everything goes through Redis, this instance's own messages included, so
  * every instance behaves the same. Pub/sub is at-most-once: whenever messages
- * may have been lost (a dropped connection, a dropped publish) the bus calls
- * its `onResume` listeners once it is whole again, and they catch up from
- * the database. When it dropped a publish, it also tells the other instances
- * to catch up: that doorbell was theirs too, and their buses saw nothing wrong.
+ * may have been lost (the subscriber's connection dropped, a publish was
+ * dropped) the bus calls its `onResume` listeners once it is whole again, and
+ * they catch up from the database: once per interruption, however many
+ * reconnections it took. When it dropped a publish, it also tells the other
+ * instances to catch up: that doorbell was theirs too, and their buses saw
+ * nothing wrong.
  */
 export class RedisBus implements EventBus {
   private readonly publisher: RedisClient;
@@ -170,7 +129,7 @@ export class RedisBus implements EventBus {
     this.settleStart?.();
     this.listeners.clear();
     this.resumeListeners.clear();
-    await Promise.all([shutdown(this.publisher), shutdown(this.subscriber)]);
+    await Promise.all([closeGracefully(this.publisher), closeGracefully(this.subscriber)]);
   }
 
   private watch(client: RedisClient, role: 'publisher' | 'subscriber'): void {
@@ -180,7 +139,12 @@ export class RedisBus implements EventBus {
     // An unhandled 'error' event would crash the process. Every lost
     // connection and failed attempt comes through here.
     client.on('error', (err: unknown) => {
-      this.interrupted = true;
+      // Only the subscriber's connection carries deliveries. The publisher's
+      // loses nothing unnoticed: every publish it could not hand over is
+      // rejected, and counted as dropped. Counting its reconnection as an
+      // interruption too would make every socket catch up for nothing, and
+      // twice when the two connections drop and come back one after the other.
+      if (role === 'subscriber') this.interrupted = true;
       logError(err);
       this.settleStart?.();
     });

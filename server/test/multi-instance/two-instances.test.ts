@@ -45,6 +45,16 @@ describe.skipIf(process.env.TEST_DATABASE !== 'postgres')('two server processes 
     return { x, y, roomId, socket };
   }
 
+  /** Waits until `received()` holds `count` message ids, then a little longer, so a late duplicate would show up. */
+  async function waitForMessages(received: () => number[], count: number, timeoutMs = 10_000): Promise<void> {
+    await eventually(
+      () => received().length >= count,
+      timeoutMs,
+      () => `received ${received().length} of ${count}\n${cluster.output()}`,
+    );
+    await sleep(300);
+  }
+
   it('delivers every message posted on A live to a socket on B, in order, exactly once', async () => {
     const { x, roomId, socket } = await pair();
     const acked: number[] = [];
@@ -53,13 +63,7 @@ describe.skipIf(process.env.TEST_DATABASE !== 'postgres')('two server processes 
       expect(res.status, cluster.output()).toBe(201);
       acked.push(res.id!);
     }
-    await eventually(
-      () => messageIds(socket.frames).length >= acked.length,
-      10_000,
-      () => `received ${messageIds(socket.frames).length} of ${acked.length}\n${cluster.output()}`,
-    );
-    // Room for a late duplicate to show up.
-    await sleep(300);
+    await waitForMessages(() => messageIds(socket.frames), acked.length);
     expect(messageIds(socket.frames), cluster.output()).toEqual(acked);
     expectConsecutive(socket.cursors(), 0, () => cluster.output());
     socket.close();
@@ -108,12 +112,7 @@ describe.skipIf(process.env.TEST_DATABASE !== 'postgres')('two server processes 
     await poster;
 
     const received = (): number[] => sockets.flatMap((s) => messageIds(s.frames));
-    await eventually(
-      () => received().length >= acked.length,
-      30_000,
-      () => `received ${received().length} of ${acked.length}\n${cluster.output()}`,
-    );
-    await sleep(300);
+    await waitForMessages(received, acked.length, 30_000);
     stopped = true;
     await keepConnected;
 
@@ -140,11 +139,7 @@ describe.skipIf(process.env.TEST_DATABASE !== 'postgres')('two server processes 
       }
     };
     await send(3, 'before');
-    await eventually(
-      () => messageIds(socket.frames).length >= 3,
-      10_000,
-      () => `received ${messageIds(socket.frames).length} of 3\n${cluster.output()}`,
-    );
+    await waitForMessages(() => messageIds(socket.frames), 3);
 
     await cluster.cutOff('instance-a');
     await waitForReady(a, 503);
@@ -155,12 +150,7 @@ describe.skipIf(process.env.TEST_DATABASE !== 'postgres')('two server processes 
     await waitForReady(a, 200);
 
     // Nothing else is posted: only A's bus coming back can tell B to look.
-    await eventually(
-      () => messageIds(socket.frames).length >= acked.length,
-      15_000,
-      () => `received ${messageIds(socket.frames).length} of ${acked.length}\n${cluster.output()}`,
-    );
-    await sleep(300);
+    await waitForMessages(() => messageIds(socket.frames), acked.length, 15_000);
     expect(messageIds(socket.frames), cluster.output()).toEqual(acked);
     expectConsecutive(socket.cursors(), 0, () => cluster.output());
     socket.close();
@@ -178,11 +168,7 @@ describe.skipIf(process.env.TEST_DATABASE !== 'postgres')('two server processes 
     };
 
     await send(10, 'before');
-    await eventually(
-      () => messageIds(first.frames).length >= 10,
-      10_000,
-      () => `received ${messageIds(first.frames).length} of 10\n${cluster.output()}`,
-    );
+    await waitForMessages(() => messageIds(first.frames), 10);
     await b.stop('SIGKILL');
     await first.closed;
     await send(10, 'while-away');
@@ -190,14 +176,10 @@ describe.skipIf(process.env.TEST_DATABASE !== 'postgres')('two server processes 
     const cursor = lastCursor(first)!;
     const second = await cluster.connect(a, y, cursor);
     await send(5, 'after');
-    await eventually(
-      () => messageIds(first.frames).length + messageIds(second.frames).length >= acked.length,
-      10_000,
-      () => `received ${messageIds(second.frames).length} after the resume\n${cluster.output()}`,
-    );
-    await sleep(300);
+    const received = (): number[] => [...messageIds(first.frames), ...messageIds(second.frames)];
+    await waitForMessages(received, acked.length);
 
-    expect([...messageIds(first.frames), ...messageIds(second.frames)], cluster.output()).toEqual(acked);
+    expect(received(), cluster.output()).toEqual(acked);
     expectConsecutive(second.cursors(), cursor, () => cluster.output());
     second.close();
   }, 60_000);
