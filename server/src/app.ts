@@ -20,6 +20,9 @@ import { systemClock, type Clock } from './lib/clock.js';
 import { InProcessBus, type EventBus } from './realtime/bus.js';
 import { createRedisBus } from './realtime/redis-bus.js';
 import { realtimeRoutes } from './realtime/gateway/routes.js';
+import { MemoryPresenceTracker } from './realtime/presence/memory-tracker.js';
+import { createRedisPresenceTracker } from './realtime/presence/redis-tracker.js';
+import type { PresenceTracker } from './realtime/presence/tracker.js';
 import { AuthSessionSchema } from './modules/auth/schemas.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { AccessTokens } from './modules/auth/tokens.js';
@@ -37,6 +40,8 @@ export interface AppOptions {
   clock?: Clock;
   /** Defaults to the Redis bus when `redisUrl` is configured, else the in-process one. The app closes it. */
   bus?: EventBus;
+  /** Like the bus: shared through Redis when `redisUrl` is configured, else this process's own. The app closes it. */
+  presence?: PresenceTracker;
   logger?: FastifyServerOptions['logger'];
 }
 
@@ -87,7 +92,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   blockRoutes(app, ctx);
   locationRoutes(app, ctx);
   chatRoutes(app, ctx);
-  await realtimeRoutes(app, ctx);
+  const presence =
+    options.presence ??
+    (config.redisUrl
+      ? await createRedisPresenceTracker(config.redisUrl, app.log, { heartbeatMs: config.websocket.heartbeatMs })
+      : new MemoryPresenceTracker(clock));
+  await realtimeRoutes(app, ctx, presence);
 
   const sweeper = new EventSweeper(ctx, app.log);
   app.addHook('onReady', async () => sweeper.start());

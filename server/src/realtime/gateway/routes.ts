@@ -5,6 +5,7 @@ import { actorOf } from '../../http/authenticate.js';
 import { AppError } from '../../http/errors.js';
 import { DateTime, problems } from '../../http/schemas.js';
 import type { App } from '../../http/types.js';
+import type { PresenceTracker } from '../presence/tracker.js';
 import { CloseCode, Connection } from './connection.js';
 import { gatewayLimits, MAX_FRAME_BYTES, originAllowed } from './limits.js';
 import { ConnectionRegistry } from './registry.js';
@@ -27,8 +28,9 @@ const WsQuery = Type.Object({
   cursor: Type.Optional(Type.Integer({ minimum: 0 })),
 });
 
-export async function realtimeRoutes(app: App, ctx: AppContext): Promise<void> {
-  const registry = new ConnectionRegistry(ctx, gatewayLimits(ctx.config), app.log);
+/** The registry closes `presence` when the app closes. */
+export async function realtimeRoutes(app: App, ctx: AppContext, presence: PresenceTracker): Promise<void> {
+  const registry = new ConnectionRegistry(ctx, gatewayLimits(ctx.config), app.log, presence);
 
   await app.register(websocket, {
     options: {
@@ -48,6 +50,7 @@ export async function realtimeRoutes(app: App, ctx: AppContext): Promise<void> {
       done();
     },
   });
+  // onClose hooks run last registered first: this one before the app's hooks that close the bus.
   app.addHook('onClose', async () => registry.stop());
 
   app.post(
