@@ -14,7 +14,7 @@ import { migrateToLatest } from '../../server/src/db/migrator.js';
 import type { DB } from '../../server/src/db/schema.js';
 import { openSocket, postJson, registerUsers, type BenchUser, type ServerFrame } from './lib/api.js';
 import { recreateDatabase } from './lib/database.js';
-import { cpuMeter, mib, rssBytes } from './lib/process-stats.js';
+import { cpuMeter, cpuMeterNamed, mib, rssBytes } from './lib/process-stats.js';
 import { startServer, type RunningServer } from './lib/server-process.js';
 import { percentile, table } from './lib/stats.js';
 
@@ -69,6 +69,9 @@ interface ModeResult {
   latenciesMs: number[];
   rssMiB: number[];
   cpuPercent: number[];
+  /** Every PostgreSQL process together, and this load generator. */
+  postgresCpuPercent: number;
+  loadCpuPercent: number;
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -108,6 +111,8 @@ async function runMode(mode: 'single' | 'redis'): Promise<ModeResult> {
     latenciesMs: [],
     rssMiB: [],
     cpuPercent: [],
+    postgresCpuPercent: 0,
+    loadCpuPercent: 0,
   };
   const sockets: WebSocket[] = [];
   try {
@@ -219,8 +224,12 @@ async function runMode(mode: 'single' | 'redis'): Promise<ModeResult> {
 
     await phase(WARMUP_SECONDS, false, `${mode}-warm`);
     const meters = servers.map((s) => cpuMeter(s.pid));
+    const postgresMeter = cpuMeterNamed('postgres');
+    const loadMeter = cpuMeter(process.pid);
     await phase(SECONDS, true, `${mode}-run`);
     result.cpuPercent = meters.map((m) => m());
+    result.postgresCpuPercent = postgresMeter();
+    result.loadCpuPercent = loadMeter();
     result.rssMiB = servers.map((s) => mib(rssBytes(s.pid)));
 
     // Drain: wait for what is still in flight, up to DRAIN_SECONDS.
@@ -284,6 +293,8 @@ async function main(): Promise<void> {
         'max ms',
         'RSS MiB',
         'CPU %',
+        'PG CPU %',
+        'load CPU %',
       ],
       results.map((r) => [
         r.mode,
@@ -301,6 +312,8 @@ async function main(): Promise<void> {
         r.latenciesMs.at(-1) ?? Number.NaN,
         joined(r.rssMiB, 0),
         joined(r.cpuPercent, 0),
+        r.postgresCpuPercent.toFixed(0),
+        r.loadCpuPercent.toFixed(0),
       ]),
     ),
   );

@@ -27,6 +27,7 @@ import { AuthSessionSchema } from './modules/auth/schemas.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { AccessTokens } from './modules/auth/tokens.js';
 import { blockRoutes } from './modules/blocks/routes.js';
+import { MessageWriter } from './modules/chat/message-writer.js';
 import { chatRoutes } from './modules/chat/routes.js';
 import { EventSweeper } from './modules/events/sweeper.js';
 import { healthRoutes } from './modules/health/routes.js';
@@ -58,13 +59,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     schemaController: { compilersFactory: { buildValidator: buildValidatorCompiler as never } },
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
 
+  const bus = options.bus ?? (config.redisUrl ? await createRedisBus(config.redisUrl, app.log) : new InProcessBus());
   const ctx: AppContext = {
     config,
     db: database.db,
     clock,
     tokens: new AccessTokens(config.jwtSecret, config.accessTokenTtlSeconds, clock),
     cursors: new CursorSealer(config.jwtSecret),
-    bus: options.bus ?? (config.redisUrl ? await createRedisBus(config.redisUrl, app.log) : new InProcessBus()),
+    bus,
+    messages: new MessageWriter({ db: database.db, clock, bus }),
     secret: config.jwtSecret,
   };
 
@@ -72,6 +75,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     reply.header('x-request-id', request.id);
   });
   app.addHook('onClose', () => ctx.bus.close());
+  // onClose hooks run last-registered first: queued messages are stored and announced before the bus goes.
+  app.addHook('onClose', () => ctx.messages.close());
   registerProblemHandlers(app);
   registerBodyParsers(app);
   for (const schema of [ProblemSchema, NameCardSchema, UserSchema, AuthSessionSchema]) app.addSchema(schema);

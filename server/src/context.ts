@@ -4,6 +4,7 @@ import type { DB } from './db/schema.js';
 import type { CursorSealer } from './http/cursor.js';
 import type { Clock } from './lib/clock.js';
 import type { AccessTokens } from './modules/auth/tokens.js';
+import type { MessageWriter } from './modules/chat/message-writer.js';
 import type { EventBus } from './realtime/bus.js';
 
 /** What every module's service needs, passed in rather than imported. */
@@ -15,6 +16,8 @@ export interface AppContext {
   cursors: CursorSealer;
   /** Carries real-time events to the sockets of every instance. */
   bus: EventBus;
+  /** Stores chat messages by group commit. */
+  messages: MessageWriter;
   /** Keyed by the server secret: for values that must be stable but unguessable. */
   secret: string;
 }

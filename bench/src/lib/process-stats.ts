@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 /** Kernel clock ticks per second (`getconf CLK_TCK`), which is 100 on Linux. */
 const TICKS_PER_SECOND = 100;
@@ -24,6 +24,43 @@ export function cpuMeter(pid: number): () => number {
   const startCpu = cpuSeconds(pid);
   const startedAt = performance.now();
   return () => ((cpuSeconds(pid) - startCpu) / ((performance.now() - startedAt) / 1000)) * 100;
+}
+
+/** Pids of the processes whose command name is `name` (all PostgreSQL backends, say). */
+function pidsNamed(name: string): number[] {
+  return readdirSync('/proc').flatMap((entry) => {
+    if (!/^\d+$/.test(entry)) return [];
+    try {
+      return readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === name ? [Number(entry)] : [];
+    } catch {
+      return []; // gone meanwhile
+    }
+  });
+}
+
+/**
+ * CPU use of every process named `name` over a window, as a percentage of
+ * one core; a process that started during the window counts from its start,
+ * one that ended is missed.
+ */
+export function cpuMeterNamed(name: string): () => number {
+  const read = (): Map<number, number> =>
+    new Map(
+      pidsNamed(name).flatMap((pid) => {
+        try {
+          return [[pid, cpuSeconds(pid)] as const];
+        } catch {
+          return [];
+        }
+      }),
+    );
+  const start = read();
+  const startedAt = performance.now();
+  return () => {
+    let used = 0;
+    for (const [pid, seconds] of read()) used += seconds - (start.get(pid) ?? 0);
+    return (used / ((performance.now() - startedAt) / 1000)) * 100;
+  };
 }
 
 /** The soft limit on open file descriptors of this process, from /proc/self/limits. */

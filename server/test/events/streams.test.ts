@@ -39,7 +39,7 @@ describe('durable event streams', () => {
     published.length = 0;
     await expect(
       transactionWithEvents(ctx, async (_trx, events) => {
-        await events.emit([a!], 'test.rolled-back', {});
+        events.emit([a!], 'test.rolled-back', {});
         throw new Error('the change failed');
       }),
     ).rejects.toThrow('the change failed');

@@ -86,4 +86,27 @@ describe('chat over the WebSocket', () => {
     a.close();
     b.close();
   });
+
+  it('stores messages sent back to back without waiting for acks in the order they were sent', async () => {
+    const [a, b] = [await connect(alice), await connect(bob)];
+    const count = 30; // within the default frame burst
+    for (let i = 0; i < count; i += 1) {
+      a.send({ type: 'message.send', data: { chatRoomId: roomId, content: `burst ${i}`, requestId: `b${i}` } });
+    }
+    const acks = await Promise.all(
+      Array.from({ length: count }, (_, i) => a.waitFor((f) => f.type === 'ack' && f.data.requestId === `b${i}`)),
+    );
+    const seqs = acks.map((ack) => (ack.data.message as { seq: number }).seq);
+    expect(seqs).toEqual(Array.from({ length: count }, (_, i) => seqs[0]! + i));
+    const delivered = await b.waitFor(
+      (f) => f.type === 'message.created' && (f.data as { seq: number }).seq === seqs.at(-1),
+    );
+    expect(delivered.data).toMatchObject({ content: `burst ${count - 1}` });
+    const contents = b.frames
+      .filter((f) => f.type === 'message.created' && String(f.data.content).startsWith('burst'))
+      .map((f) => f.data.content);
+    expect(contents).toEqual(Array.from({ length: count }, (_, i) => `burst ${i}`));
+    a.close();
+    b.close();
+  });
 });

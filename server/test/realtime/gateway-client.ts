@@ -77,7 +77,7 @@ export async function startGateway(
     logs,
     emit: (userId, count, type = 'test.event') =>
       transactionWithEvents(ctx, async (_trx, events) => {
-        for (let i = 0; i < count; i += 1) await events.emit([userId], type, { n: (counter += 1) });
+        for (let i = 0; i < count; i += 1) events.emit([userId], type, { n: (counter += 1) });
       }),
     close: async () => {
       await app.close();

@@ -5,10 +5,9 @@ import { sql, type RawBuilder } from 'kysely';
  * OR, so each is a lookup on the primary key (blocker, blocked) or on its
  * reverse index (blocked, blocker) instead of a scan of the blocks index.
  */
-export function notBlockedEitherWay(
-  viewerId: number,
-  other: RawBuilder<unknown> | ReturnType<typeof sql.ref>,
-): RawBuilder<boolean> {
+type UserOperand = number | RawBuilder<unknown> | ReturnType<typeof sql.ref>;
+
+export function notBlockedEitherWay(viewerId: UserOperand, other: UserOperand): RawBuilder<boolean> {
   return sql<boolean>`(NOT EXISTS (SELECT 1 FROM blocks b WHERE b.blocker_id = ${viewerId} AND b.blocked_id = ${other})
     AND NOT EXISTS (SELECT 1 FROM blocks b WHERE b.blocked_id = ${viewerId} AND b.blocker_id = ${other}))`;
 }

@@ -195,64 +195,6 @@ export async function listRoomPartnerIds(db: Kysely<DB>, userId: number): Promis
 }
 
 /**
- * Takes the next seq of a room for a message from `senderId`. The update holds
- * the room row's lock until commit, so messages of one room commit in seq order
- * with no gaps; a rolled-back send gives its seq back.
- */
-export async function bumpRoomSeq(
-  trx: Transaction<DB>,
-  roomId: number,
-  senderId: number,
-  now: Date,
-): Promise<number | undefined> {
-  const row = await trx
-    .updateTable('chat_rooms as r')
-    .set({ last_seq: sql`r.last_seq + 1`, last_message_at: now })
-    .where('r.id', '=', roomId)
-    .where((eb) => eb.or([eb('r.participant1_id', '=', senderId), eb('r.participant2_id', '=', senderId)]))
-    .where(notBlockedEitherWay(senderId, otherOf(senderId)))
-    .returning('r.last_seq')
-    .executeTakeFirst();
-  return row && Number(row.last_seq);
-}
-
-export async function insertMessage(trx: Transaction<DB>, message: Omit<MessageRow, 'id'>): Promise<MessageRow> {
-  const row = await trx.insertInto('chat_messages').values(message).returningAll().executeTakeFirstOrThrow();
-  return { ...row, seq: Number(row.seq) };
-}
-
-/** The message a sender stored under an idempotency key (the partial unique index). */
-export async function findMessageByClientId(
-  db: Kysely<DB>,
-  senderId: number,
-  clientMessageId: string,
-): Promise<MessageRow | undefined> {
-  const row = await db
-    .selectFrom('chat_messages')
-    .selectAll()
-    .where('sender_id', '=', senderId)
-    .where('client_message_id', '=', clientMessageId)
-    .executeTakeFirst();
-  return row && { ...row, seq: Number(row.seq) };
-}
-
-/** One page of a room's history: a range of the (room_id, seq) index, in either direction. */
-export async function listMessages(
-  db: Kysely<DB>,
-  f: { roomId: number; direction: 'before' | 'after'; seq: number | null; limit: number },
-): Promise<MessageRow[]> {
-  let query = db
-    .selectFrom('chat_messages')
-    .selectAll()
-    .where('room_id', '=', f.roomId)
-    .orderBy('seq', f.direction === 'before' ? 'desc' : 'asc')
-    .limit(f.limit + 1);
-  if (f.seq !== null) query = query.where('seq', f.direction === 'before' ? '<' : '>', f.seq);
-  const rows = await query.execute();
-  return rows.map((r) => ({ ...r, seq: Number(r.seq) }));
-}
-
-/**
  * Moves a read pointer forward, never back: the conditional upsert leaves a
  * higher pointer alone, also against a concurrent update (it re-checks the
  * row it waited for). Returns the new seq when it moved.
@@ -283,16 +225,4 @@ export async function findReadSeq(db: Kysely<DB>, roomId: number, userId: number
     .where('user_id', '=', userId)
     .executeTakeFirst();
   return Number(row?.last_read_seq ?? 0);
-}
-
-/** Messages from others past a pointer: a range of the (room_id, seq) index. */
-export async function countUnread(db: Kysely<DB>, roomId: number, userId: number, afterSeq: number): Promise<number> {
-  const row = await db
-    .selectFrom('chat_messages')
-    .select((eb) => eb.fn.countAll().as('n'))
-    .where('room_id', '=', roomId)
-    .where('seq', '>', afterSeq)
-    .where('sender_id', '<>', userId)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
 }

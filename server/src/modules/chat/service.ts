@@ -1,28 +1,24 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { AppContext } from '../../context.js';
-import { isForeignKeyViolation, isUniqueViolation } from '../../db/errors.js';
+import { isForeignKeyViolation } from '../../db/errors.js';
 import type { DB } from '../../db/schema.js';
 import { assertSelf } from '../../http/authenticate.js';
 import { decodeCursor, encodeCursor, page } from '../../http/cursor.js';
-import { anchorOf, isRoomCursor, type MessageCursor, type RoomCursor } from './cursors.js';
 import { AppError, notFound } from '../../http/errors.js';
 import type { Actor } from '../auth/tokens.js';
 import { transactionWithEvents, type EventSink } from '../events/publish.js';
+import { anchorOf, isRoomCursor, type MessageCursor, type RoomCursor } from './cursors.js';
+import { countUnread, listMessages } from './message-repository.js';
+import type { SendResult } from './message-writer.js';
 import { presentMessage, presentRoom } from './presenter.js';
 import {
   advanceReadPointer,
-  bumpRoomSeq,
-  countUnread,
   findChatPartner,
-  findMessageByClientId,
   findParticipantRoom,
   findRoomByPair,
   findRoomView,
-  insertMessage,
   insertRoomIfAbsent,
-  listMessages,
   listRoomViews,
-  type MessageRow,
   type ParticipantRoom,
   type RoomRow,
 } from './repository.js';
@@ -37,11 +33,9 @@ import {
   type MessageType,
   type ReadPointer,
 } from './schemas.js';
+import { roomNotFound } from './store-messages.js';
 
 export type { ChatMessage, ChatRoom, ReadPointer } from './schemas.js';
-
-/** A stranger learns nothing about a room, not even that it exists. */
-const roomNotFound = (): AppError => notFound('Chat room');
 
 async function participantRoom(db: Kysely<DB>, actor: Actor, roomId: number): Promise<ParticipantRoom> {
   const room = await findParticipantRoom(db, roomId, actor.userId);
@@ -112,7 +106,7 @@ export async function openRoom(
       lastMessage: null,
       unreadCount: 0,
     };
-    await events.emit([inserted.participant1_id, inserted.participant2_id], 'chatroom.created', created);
+    events.emit([inserted.participant1_id, inserted.participant2_id], 'chatroom.created', created);
     return { room: inserted, created: true };
   }
   const existing = await findRoomByPair(trx, room.participant1Id, room.participant2Id);
@@ -168,9 +162,11 @@ function checkContent(messageType: MessageType, content: string): void {
 /**
  * Sends a message, exactly once per (sender, clientMessageId): a retry with
  * the same key and body returns the stored message (`created: false`), the
- * same key with another body is IDEMPOTENCY_KEY_REUSED.
+ * same key with another body is IDEMPOTENCY_KEY_REUSED. Everything but the
+ * room checks happens before the message is queued, synchronously, so
+ * messages sent one after the other are stored in that order.
  */
-export async function sendMessage(
+export function sendMessage(
   ctx: AppContext,
   actor: Actor,
   input: {
@@ -180,67 +176,21 @@ export async function sendMessage(
     messageType?: 'TEXT' | 'IMAGE';
     clientMessageId?: string;
   },
-): Promise<{ message: ChatMessage; created: boolean }> {
-  const room = await participantRoom(ctx.db, actor, input.chatRoomId);
-  assertSelf(actor, input.senderId, 'senderId');
-  const messageType = input.messageType ?? 'TEXT';
-  checkContent(messageType, input.content);
-  const key = input.clientMessageId ?? null;
-  const wanted = { roomId: room.id, messageType, content: input.content };
-
-  if (key !== null) {
-    const earlier = await findMessageByClientId(ctx.db, actor.userId, key);
-    if (earlier) return { message: await replay(ctx, actor, earlier, wanted), created: false };
-  }
+): Promise<SendResult> {
   try {
-    const message = await transactionWithEvents(ctx, async (trx, events) => {
-      const now = ctx.clock.now();
-      const seq = await bumpRoomSeq(trx, room.id, actor.userId, now);
-      // The room is the caller's (checked above) and rooms are not deleted: only a block stops the update.
-      if (seq === undefined) throw new AppError('FORBIDDEN', 'You cannot message this user');
-      const row = await insertMessage(trx, {
-        room_id: room.id,
-        seq,
-        sender_id: actor.userId,
-        message_type: messageType,
-        content: input.content,
-        client_message_id: key,
-        created_at: now,
-      });
-      // No read pointer can be past a seq that was not committed yet: unread for both.
-      const created = presentMessage(row, actor.userId, { mine: 0, theirs: 0 });
-      await events.emit([actor.userId, room.other_id], 'message.created', created);
-      return created;
+    assertSelf(actor, input.senderId, 'senderId');
+    const messageType = input.messageType ?? 'TEXT';
+    checkContent(messageType, input.content);
+    return ctx.messages.send({
+      senderId: actor.userId,
+      roomId: input.chatRoomId,
+      messageType,
+      content: input.content,
+      clientMessageId: input.clientMessageId ?? null,
     });
-    return { message, created: true };
   } catch (error) {
-    // An identical request committed first: its row is the answer (this transaction, seq included, rolled back).
-    if (key !== null && isUniqueViolation(error)) {
-      const earlier = await findMessageByClientId(ctx.db, actor.userId, key);
-      if (earlier) return { message: await replay(ctx, actor, earlier, wanted), created: false };
-    }
-    throw error;
+    return Promise.reject(error as Error);
   }
-}
-
-async function replay(
-  ctx: AppContext,
-  actor: Actor,
-  earlier: MessageRow,
-  wanted: { roomId: number; messageType: MessageType; content: string },
-): Promise<ChatMessage> {
-  const same =
-    earlier.room_id === wanted.roomId &&
-    earlier.message_type === wanted.messageType &&
-    earlier.content === wanted.content;
-  if (!same) {
-    throw new AppError(
-      'IDEMPOTENCY_KEY_REUSED',
-      'clientMessageId was already used for a different message; use a new key for a new message',
-    );
-  }
-  const room = await participantRoom(ctx.db, actor, earlier.room_id);
-  return presentMessage(earlier, actor.userId, { mine: room.my_read_seq, theirs: room.their_read_seq });
 }
 
 /** History by seq: backwards (newest first) by default or from `before`, forwards (oldest first) from `after`. */
@@ -286,7 +236,7 @@ export async function markRead(
         : undefined;
     const lastReadSeq = moved ?? (await participantRoom(trx, actor, roomId)).my_read_seq;
     if (moved !== undefined) {
-      await events.emit([actor.userId, room.other_id], 'messages.read', {
+      events.emit([actor.userId, room.other_id], 'messages.read', {
         chatRoomId: roomId,
         userId: actor.userId,
         lastReadSeq,

@@ -2,27 +2,65 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { DeliveredEvent } from '../../realtime/bus.js';
 
+export interface NewEvent {
+  userId: number;
+  type: string;
+  data: unknown;
+}
+
 /**
- * Appends one durable event to a user's stream. The upsert takes the stream
- * row's lock until commit, so the user's events commit in seq order.
+ * Appends durable events to their recipients' streams in one statement,
+ * whatever their number. The stream upsert takes each recipient's row lock
+ * until commit, in user id order (so concurrent writers cannot deadlock), and
+ * a user's events therefore commit in seq order; within one call a user's
+ * events keep the order they were given in.
  */
-export async function appendEvent(
-  trx: Transaction<DB>,
-  event: { userId: number; type: string; data: unknown; at: Date },
-): Promise<DeliveredEvent> {
-  const { last_seq: seq } = await trx
-    .insertInto('event_streams')
-    .values({ user_id: event.userId, last_seq: 1 })
-    .onConflict((oc) => oc.column('user_id').doUpdateSet({ last_seq: sql`event_streams.last_seq + 1` }))
-    .returning('last_seq')
-    .executeTakeFirstOrThrow();
-  // Stored as the JSON the client will receive, dates already in ISO form.
-  const data: unknown = JSON.parse(JSON.stringify(event.data));
-  await trx
-    .insertInto('events')
-    .values({ user_id: event.userId, seq, type: event.type, data: JSON.stringify(data), created_at: event.at })
-    .execute();
-  return { userId: event.userId, seq, type: event.type, data, createdAt: event.at.toISOString() };
+export async function appendEvents(trx: Transaction<DB>, events: NewEvent[], at: Date): Promise<DeliveredEvent[]> {
+  if (events.length === 0) return [];
+  const counts = new Map<number, number>();
+  // Position of each event among its recipient's events, from 1.
+  const positions = events.map(({ userId }) => {
+    const n = (counts.get(userId) ?? 0) + 1;
+    counts.set(userId, n);
+    return n;
+  });
+  const users = [...counts.keys()].sort((a, b) => a - b);
+  // Stored as the JSON the client will receive, dates already in ISO form; one
+  // serialization per payload, however many recipients share it.
+  const serialized = new Map<unknown, { text: string; value: unknown }>();
+  const payloads = events.map(({ data }) => {
+    let payload = serialized.get(data);
+    if (!payload) {
+      const text = JSON.stringify(data);
+      serialized.set(data, (payload = { text, value: JSON.parse(text) }));
+    }
+    return payload;
+  });
+  const { rows } = await sql<{ user_id: number; last_seq: number }>`
+    WITH streams AS (
+      INSERT INTO event_streams (user_id, last_seq)
+      SELECT * FROM unnest(${users}::integer[], ${users.map((u) => counts.get(u)!)}::bigint[]) ORDER BY 1
+      ON CONFLICT (user_id) DO UPDATE SET last_seq = event_streams.last_seq + excluded.last_seq
+      RETURNING user_id, last_seq
+    ), inserted AS (
+      INSERT INTO events (user_id, seq, type, data, created_at)
+      SELECT e.user_id, s.last_seq - e.n + e.position, e.type, e.data::jsonb, ${at}::timestamptz
+      FROM unnest(
+        ${events.map((e) => e.userId)}::integer[], ${events.map((e) => counts.get(e.userId)!)}::bigint[],
+        ${positions}::bigint[], ${events.map((e) => e.type)}::text[], ${payloads.map((p) => p.text)}::text[]
+      ) AS e(user_id, n, position, type, data)
+      JOIN streams s ON s.user_id = e.user_id
+    )
+    SELECT user_id, last_seq FROM streams`.execute(trx);
+  const lastSeq = new Map(rows.map((r) => [r.user_id, Number(r.last_seq)]));
+  const createdAt = at.toISOString();
+  return events.map(({ userId, type }, i) => ({
+    userId,
+    seq: lastSeq.get(userId)! - counts.get(userId)! + positions[i]!,
+    type,
+    data: payloads[i]!.value,
+    createdAt,
+  }));
 }
 
 /** A user's events after a cursor, oldest first (primary key range scan). */

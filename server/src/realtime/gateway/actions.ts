@@ -3,7 +3,7 @@ import type { Actor } from '../../modules/auth/tokens.js';
 import { markRead, requireParticipant, sendMessage } from '../../modules/chat/service.js';
 import type { ClientFrame, ServerFrame } from './frames.js';
 
-type ChatFrame = Extract<ClientFrame, { type: 'typing' | 'read' | 'message.send' }>;
+export type ChatFrame = Extract<ClientFrame, { type: 'typing' | 'read' | 'message.send' }>;
 
 /**
  * What a client may do over the socket besides REST. Rule violations throw

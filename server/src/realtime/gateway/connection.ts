@@ -5,7 +5,7 @@ import { AppError } from '../../http/errors.js';
 import { isSessionActive } from '../../modules/auth/repository.js';
 import type { Actor } from '../../modules/auth/tokens.js';
 import type { DeliveredEvent } from '../bus.js';
-import { handleChatFrame } from './actions.js';
+import { handleChatFrame, type ChatFrame } from './actions.js';
 import { EventDelivery } from './delivery.js';
 import { errorFrame, FrameError, parseClientFrame, type ClientFrame, type ServerFrame } from './frames.js';
 import { TokenBucket, type GatewayLimits } from './limits.js';
@@ -44,6 +44,8 @@ export class Connection {
   private inbox: Promise<void> = Promise.resolve();
   private readonly bucket: TokenBucket;
   private badFrames = 0;
+  private pendingSends = 0;
+  private sendSlotFreed: (() => void) | undefined;
   private droppedFrames = 0;
   private closed = false;
   private authTimer: NodeJS.Timeout | undefined;
@@ -202,15 +204,42 @@ export class Connection {
         this.delivery?.start(frame.data.cursor);
         return;
       default:
-        try {
-          const reply = await handleChatFrame(this.host.ctx, actor, frame);
-          if (reply) this.send(reply);
-        } catch (error) {
-          if (!(error instanceof AppError)) throw error;
-          const requestId = 'requestId' in frame.data ? frame.data.requestId : undefined;
-          this.send(errorFrame(error.code, error.detail, requestId));
-        }
+        return this.pipeline(frame, handleChatFrame(this.host.ctx, actor, frame));
     }
+  }
+
+  /**
+   * Answers a chat frame when its work is done. `message.send` does not hold
+   * up the frames after it: the message is already queued in order, and the
+   * socket's next messages join the same group commit. A socket may have
+   * `maxPendingSends` unanswered; past that, its next frames wait.
+   */
+  private async pipeline(frame: ChatFrame, work: Promise<ServerFrame | null>): Promise<void> {
+    const answered = work.then(
+      (reply) => {
+        if (reply) this.send(reply);
+      },
+      (error: unknown) => this.answerError(frame, error),
+    );
+    if (frame.type !== 'message.send') return answered;
+    this.pendingSends += 1;
+    void answered.finally(() => {
+      this.pendingSends -= 1;
+      this.sendSlotFreed?.();
+    });
+    while (this.pendingSends >= this.host.limits.maxPendingSends && !this.closed) {
+      await new Promise<void>((resolve) => (this.sendSlotFreed = resolve));
+    }
+  }
+
+  private answerError(frame: ChatFrame, error: unknown): void {
+    const requestId = frame.type === 'typing' ? undefined : frame.data.requestId;
+    if (error instanceof AppError) {
+      this.send(errorFrame(error.code, error.detail, requestId));
+      return;
+    }
+    this.host.log.error({ err: error }, 'websocket frame failed');
+    this.send(errorFrame('INTERNAL', 'Something went wrong on our side', requestId));
   }
 
   private tokenActor(token: string): Actor | null {

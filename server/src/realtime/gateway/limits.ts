@@ -17,12 +17,14 @@ export interface GatewayLimits {
   maxSocketsPerUser: number;
   /** Durable events read per query while catching up. */
   catchUpPageSize: number;
+  /** `message.send` frames of one socket waiting for their ack; past it, the socket's next frames wait. */
+  maxPendingSends: number;
 }
 
 export const MAX_FRAME_BYTES = 64 * 1024;
 
 export function gatewayLimits(config: Config): GatewayLimits {
-  return { ...config.websocket, maxBadFrames: 10, catchUpPageSize: 500 };
+  return { ...config.websocket, maxBadFrames: 10, catchUpPageSize: 500, maxPendingSends: 64 };
 }
 
 /** A token bucket on a monotonic clock: `take()` is false once the client outruns the rate. */

@@ -1,0 +1,125 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import { notBlockedEitherWay } from '../blocks/sql.js';
+import type { MessageRow } from './repository.js';
+
+const toMessageRow = (row: MessageRow): MessageRow => ({ ...row, seq: Number(row.seq) });
+
+/** A room about to take messages: its two participants, and whether neither has blocked the other. */
+export interface SendingRoom {
+  id: number;
+  participant1_id: number;
+  participant2_id: number;
+  allowed: boolean;
+}
+
+/**
+ * Locks the rooms a batch of messages goes to, in id order (so concurrent
+ * batches cannot deadlock), and holds the locks until commit: messages of
+ * one room commit in seq order with no gaps.
+ */
+export async function lockRoomsForSending(trx: Transaction<DB>, roomIds: number[]): Promise<Map<number, SendingRoom>> {
+  const rows = await trx
+    .selectFrom('chat_rooms as r')
+    .select([
+      'r.id',
+      'r.participant1_id',
+      'r.participant2_id',
+      notBlockedEitherWay(sql.ref('r.participant1_id'), sql.ref('r.participant2_id')).as('allowed'),
+    ])
+    .where('r.id', 'in', roomIds)
+    .orderBy('r.id')
+    .forUpdate()
+    .execute();
+  return new Map(rows.map((r) => [r.id, { ...r, allowed: Boolean(r.allowed) }]));
+}
+
+/** A message to insert; its seq is the room's next. */
+export type MessageDraft = Omit<MessageRow, 'id' | 'seq'>;
+
+/**
+ * Inserts messages into rooms this transaction has locked, in one statement:
+ * each room's seq advances by the number of its messages, which take the new
+ * seqs in the order given. Returns the rows in that order.
+ */
+export async function appendMessages(trx: Transaction<DB>, drafts: MessageDraft[], now: Date): Promise<MessageRow[]> {
+  const counts = new Map<number, number>();
+  // Position of each draft among its room's drafts, from 1.
+  const positions = drafts.map((d) => {
+    const n = (counts.get(d.room_id) ?? 0) + 1;
+    counts.set(d.room_id, n);
+    return n;
+  });
+  const rooms = [...counts.keys()];
+  const column = <K extends keyof MessageDraft>(key: K) => drafts.map((d) => d[key]);
+  const { rows } = await sql<MessageRow>`
+    WITH bumped AS (
+      UPDATE chat_rooms r SET last_seq = r.last_seq + v.n, last_message_at = ${now}::timestamptz
+      FROM unnest(${rooms}::integer[], ${rooms.map((id) => counts.get(id)!)}::bigint[]) AS v(id, n)
+      WHERE r.id = v.id
+      RETURNING r.id, r.last_seq - v.n AS before_seq
+    )
+    INSERT INTO chat_messages (room_id, seq, sender_id, message_type, content, client_message_id, created_at)
+    SELECT m.room_id, b.before_seq + m.position, m.sender_id, m.message_type, m.content, m.client_message_id,
+      m.created_at
+    FROM unnest(
+      ${column('room_id')}::integer[], ${positions}::bigint[], ${column('sender_id')}::integer[],
+      ${column('message_type')}::text[], ${column('content')}::text[], ${column('client_message_id')}::text[],
+      ${column('created_at')}::timestamptz[]
+    ) AS m(room_id, position, sender_id, message_type, content, client_message_id, created_at)
+    JOIN bumped b ON b.id = m.room_id
+    RETURNING *`.execute(trx);
+  const bySeq = new Map(rows.map((r) => [`${r.room_id}:${Number(r.seq)}`, toMessageRow(r)]));
+  const firstSeq = new Map<number, number>();
+  for (const row of bySeq.values()) {
+    firstSeq.set(row.room_id, Math.min(firstSeq.get(row.room_id) ?? Infinity, row.seq));
+  }
+  return drafts.map((d, i) => {
+    const row = bySeq.get(`${d.room_id}:${firstSeq.get(d.room_id)! + positions[i]! - 1}`);
+    if (!row) throw new Error(`Room ${d.room_id} was not locked for its messages`);
+    return row;
+  });
+}
+
+/** Messages senders already stored under idempotency keys (the partial unique index), keyed `sender:key`. */
+export async function findMessagesByClientIds(
+  db: Kysely<DB>,
+  keys: { senderId: number; clientMessageId: string }[],
+): Promise<Map<string, MessageRow>> {
+  if (keys.length === 0) return new Map();
+  const { rows } = await sql<MessageRow>`
+    SELECT m.* FROM chat_messages m
+    JOIN unnest(${keys.map((k) => k.senderId)}::integer[], ${keys.map((k) => k.clientMessageId)}::text[]) AS k(s, c)
+      ON m.sender_id = k.s AND m.client_message_id = k.c`.execute(db);
+  return new Map(rows.map((r) => [clientKey(r.sender_id, r.client_message_id!), toMessageRow(r)]));
+}
+
+export const clientKey = (senderId: number, clientMessageId: string): string => `${senderId}:${clientMessageId}`;
+
+/** One page of a room's history: a range of the (room_id, seq) index, in either direction. */
+export async function listMessages(
+  db: Kysely<DB>,
+  f: { roomId: number; direction: 'before' | 'after'; seq: number | null; limit: number },
+): Promise<MessageRow[]> {
+  let query = db
+    .selectFrom('chat_messages')
+    .selectAll()
+    .where('room_id', '=', f.roomId)
+    .orderBy('seq', f.direction === 'before' ? 'desc' : 'asc')
+    .limit(f.limit + 1);
+  if (f.seq !== null) query = query.where('seq', f.direction === 'before' ? '<' : '>', f.seq);
+  const rows = await query.execute();
+  return rows.map(toMessageRow);
+}
+
+/** Messages from others past a pointer: a range of the (room_id, seq) index. */
+export async function countUnread(db: Kysely<DB>, roomId: number, userId: number, afterSeq: number): Promise<number> {
+  const row = await db
+    .selectFrom('chat_messages')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('room_id', '=', roomId)
+    .where('seq', '>', afterSeq)
+    .where('sender_id', '<>', userId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -1,0 +1,149 @@
+import { isForeignKeyViolation, isUniqueViolation } from '../../db/errors.js';
+import { AppError } from '../../http/errors.js';
+import type { EventContext } from '../events/publish.js';
+import { clientKey, findMessagesByClientIds } from './message-repository.js';
+import { presentMessage } from './presenter.js';
+import { findParticipantRoom, type MessageRow } from './repository.js';
+import type { ChatMessage } from './schemas.js';
+import { roomNotFound, storeMessages, type SendOutcome, type SendRequest } from './store-messages.js';
+
+export type { SendRequest } from './store-messages.js';
+
+export interface SendResult {
+  message: ChatMessage;
+  /** False when an earlier request with the same idempotency key stored it. */
+  created: boolean;
+}
+
+interface Pending extends SendRequest {
+  resolve(result: SendResult): void;
+  reject(error: unknown): void;
+}
+
+export interface MessageWriterLimits {
+  /** Messages stored per transaction at most. */
+  maxBatch: number;
+  /** Messages waiting at most; past it senders get 503 and retry. */
+  maxQueued: number;
+}
+
+/**
+ * Stores messages by group commit: while one batch's transaction runs, new
+ * messages queue, and the next transaction stores all of them at once. One
+ * message alone is written at once; under load, batches grow and the cost
+ * per message falls, so throughput follows the load instead of the number of
+ * round trips. One batch at a time per instance: messages keep the order
+ * they were sent in (a socket's messages take seqs in the order it sent them).
+ */
+export class MessageWriter {
+  private queue: Pending[] = [];
+  private running: Promise<void> | null = null;
+  private closed = false;
+
+  constructor(
+    private readonly ctx: EventContext,
+    private readonly limits: MessageWriterLimits = { maxBatch: 500, maxQueued: 20_000 },
+  ) {}
+
+  /** Queues a message synchronously (so calls keep their order) and resolves once it is committed. */
+  send(request: SendRequest): Promise<SendResult> {
+    if (this.closed) return Promise.reject(new AppError('SERVICE_UNAVAILABLE', 'The server is shutting down; retry'));
+    if (this.queue.length >= this.limits.maxQueued) {
+      return Promise.reject(new AppError('SERVICE_UNAVAILABLE', 'Too many messages are waiting to be stored; retry'));
+    }
+    return new Promise((resolve, reject) => {
+      this.queue.push({ ...request, resolve, reject });
+      this.running ??= this.run();
+    });
+  }
+
+  /** Refuses new messages and waits for the queued ones to be stored. */
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.running;
+  }
+
+  private async run(): Promise<void> {
+    // Lets every frame read in this turn of the event loop join the first batch.
+    await new Promise((resolve) => setImmediate(resolve));
+    while (this.queue.length > 0) await this.write(this.queue.splice(0, this.limits.maxBatch));
+    this.running = null;
+  }
+
+  private async write(batch: Pending[]): Promise<void> {
+    let outcomes: SendOutcome[];
+    try {
+      outcomes = await storeMessages(this.ctx, batch);
+    } catch (error) {
+      // One request must not fail the others (a key that raced another
+      // instance, a user deleted meanwhile): each is tried on its own.
+      if (batch.length > 1) {
+        for (const pending of batch) await this.write([pending]);
+      } else {
+        await this.fail(batch[0]!, error);
+      }
+      return;
+    }
+    const replays: Promise<void>[] = [];
+    const later: Pending[] = [];
+    outcomes.forEach((outcome, i) => {
+      const pending = batch[i]!;
+      switch (outcome.kind) {
+        case 'created':
+          return pending.resolve({ message: outcome.message, created: true });
+        case 'stored':
+          return void replays.push(this.replay(pending, outcome.row));
+        case 'refused':
+          return pending.reject(outcome.error);
+        case 'later':
+          later.push(pending);
+      }
+    });
+    await Promise.all(replays);
+    // Their twin is committed now, so each finds it and is answered with it.
+    for (const pending of later) await this.write([pending]);
+  }
+
+  private async fail(pending: Pending, error: unknown): Promise<void> {
+    const key = pending.clientMessageId;
+    if (key !== null && isUniqueViolation(error)) {
+      // An identical request committed first, on another instance: its row is the answer.
+      try {
+        const row = (
+          await findMessagesByClientIds(this.ctx.db, [{ senderId: pending.senderId, clientMessageId: key }])
+        ).get(clientKey(pending.senderId, key));
+        if (row) return await this.replay(pending, row);
+      } catch (lookupError) {
+        return pending.reject(lookupError);
+      }
+    }
+    // A foreign key: the sender's account was deleted while the message waited.
+    pending.reject(isForeignKeyViolation(error) ? roomNotFound() : error);
+  }
+
+  /**
+   * A retry with the same key and body gets the stored message (its read
+   * state as of now); the same key with another body is refused.
+   */
+  private async replay(pending: Pending, row: MessageRow): Promise<void> {
+    const same =
+      row.room_id === pending.roomId && row.message_type === pending.messageType && row.content === pending.content;
+    if (!same) {
+      pending.reject(
+        new AppError(
+          'IDEMPOTENCY_KEY_REUSED',
+          'clientMessageId was already used for a different message; use a new key for a new message',
+        ),
+      );
+      return;
+    }
+    try {
+      const room = await findParticipantRoom(this.ctx.db, row.room_id, pending.senderId);
+      if (!room) return pending.reject(roomNotFound());
+      const pointers = { mine: room.my_read_seq, theirs: room.their_read_seq };
+      pending.resolve({ message: presentMessage(row, pending.senderId, pointers), created: false });
+    } catch (error) {
+      pending.reject(error);
+    }
+  }
+}
