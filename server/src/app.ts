@@ -23,6 +23,7 @@ import { realtimeRoutes } from './realtime/gateway/routes.js';
 import { MemoryPresenceTracker } from './realtime/presence/memory-tracker.js';
 import { createRedisPresenceTracker } from './realtime/presence/redis-tracker.js';
 import type { PresenceTracker } from './realtime/presence/tracker.js';
+import { activityRoutes } from './modules/activities/routes.js';
 import { AuthSessionSchema } from './modules/auth/schemas.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { AccessTokens } from './modules/auth/tokens.js';
@@ -31,6 +32,8 @@ import { MessageWriter } from './modules/chat/message-writer.js';
 import { chatRoutes } from './modules/chat/routes.js';
 import { EventSweeper } from './modules/events/sweeper.js';
 import { healthRoutes } from './modules/health/routes.js';
+import { InvitationSweeper } from './modules/invitations/sweeper.js';
+import { invitationRoutes } from './modules/invitations/routes.js';
 import { locationRoutes } from './modules/locations/routes.js';
 import { NameCardSchema, UserSchema } from './modules/users/schemas.js';
 import { userRoutes } from './modules/users/routes.js';
@@ -97,6 +100,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   blockRoutes(app, ctx);
   locationRoutes(app, ctx);
   chatRoutes(app, ctx);
+  activityRoutes(app, ctx);
+  invitationRoutes(app, ctx);
   const presence =
     options.presence ??
     (config.redisUrl
@@ -107,6 +112,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const sweeper = new EventSweeper(ctx, app.log);
   app.addHook('onReady', async () => sweeper.start());
   app.addHook('onClose', () => sweeper.stop());
+  const invitationSweeper = new InvitationSweeper(ctx, app.log);
+  app.addHook('onReady', async () => invitationSweeper.start());
+  // Before the onClose hooks close the bus: a pass in flight publishes its events.
+  app.addHook('preClose', () => invitationSweeper.stop());
 
   await app.ready();
   return app;

@@ -39,6 +39,8 @@ const EnvSchema = Type.Object({
   WS_MAX_SOCKETS_PER_USER: Type.Integer({ minimum: 1, default: 10 }),
   EVENT_RETENTION_HOURS: Type.Number({ exclusiveMinimum: 0, default: 168 }),
   EVENT_PRUNE_INTERVAL_SECONDS: Type.Number({ minimum: 1, default: 300 }),
+  INVITATION_TTL_HOURS: Type.Number({ exclusiveMinimum: 0, default: 24 }),
+  INVITATION_SWEEP_SECONDS: Type.Number({ minimum: 1, default: 30 }),
 });
 
 export interface Config {
@@ -79,6 +81,8 @@ export interface Config {
   };
   /** Durable events are kept this long; older cursors get `resync.required`. */
   events: { retentionHours: number; pruneIntervalMs: number };
+  /** A pending invitation expires after `ttlHours` (or at its activity's start); each instance sweeps expired ones every `sweepIntervalMs`. */
+  invitations: { ttlHours: number; sweepIntervalMs: number };
 }
 
 export class ConfigError extends Error {}
@@ -158,6 +162,10 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     events: {
       retentionHours: e.EVENT_RETENTION_HOURS,
       pruneIntervalMs: Math.round(e.EVENT_PRUNE_INTERVAL_SECONDS * 1000),
+    },
+    invitations: {
+      ttlHours: e.INVITATION_TTL_HOURS,
+      sweepIntervalMs: Math.round(e.INVITATION_SWEEP_SECONDS * 1000),
     },
   };
 }

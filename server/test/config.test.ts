@@ -35,6 +35,7 @@ describe('loadConfig defaults', () => {
         maxSocketsPerUser: 10,
       },
       events: { retentionHours: 168, pruneIntervalMs: 300_000 },
+      invitations: { ttlHours: 24, sweepIntervalMs: 30_000 },
     });
   });
 

@@ -124,6 +124,56 @@ export interface WsTicketsTable {
   used_at: Date | null;
 }
 
+export interface ActivitiesTable {
+  id: Generated<number>;
+  creator_id: number;
+  title: string;
+  description: string;
+  location: string;
+  latitude: number | null;
+  longitude: number | null;
+  /** `ll_to_earth(latitude, longitude)`, GiST-indexed. */
+  point: ColumnType<string | null, never, never>;
+  start_time: Date;
+  end_time: Date;
+  max_participants: number;
+  /** The JOINED participants; raised only by the conditional seat update. */
+  current_participants: Generated<number>;
+  tags: string[];
+  is_active: Generated<boolean>;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export type ParticipantStatus = 'JOINED' | 'WAITLISTED';
+
+export interface ActivityParticipantsTable {
+  activity_id: number;
+  user_id: number;
+  status: ParticipantStatus;
+  /** Order of arrival in the current status. */
+  seq: Generated<number>;
+  joined_at: Date | null;
+  created_at: Date;
+}
+
+export type InvitationStatus = 'PENDING' | 'ACCEPTED' | 'DECLINED' | 'CANCELLED' | 'EXPIRED';
+
+export interface InvitationsTable {
+  id: Generated<number>;
+  sender_id: number;
+  receiver_id: number;
+  activity_id: number;
+  status: InvitationStatus;
+  message: string | null;
+  ice_breaker_question: string | null;
+  idempotency_key: string | null;
+  chat_room_id: number | null;
+  created_at: Date;
+  expires_at: Date;
+  responded_at: Date | null;
+}
+
 export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
@@ -137,6 +187,9 @@ export interface DB {
   chat_messages: ChatMessagesTable;
   chat_read_pointers: ChatReadPointersTable;
   ws_tickets: WsTicketsTable;
+  activities: ActivitiesTable;
+  activity_participants: ActivityParticipantsTable;
+  invitations: InvitationsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

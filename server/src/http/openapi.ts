@@ -21,6 +21,8 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
         { name: 'blocks', description: 'Blocking other users' },
         { name: 'locations', description: 'Positions and nearby search' },
         { name: 'chat', description: 'Chat rooms, messages and read pointers' },
+        { name: 'activities', description: 'Activities, their participants and waitlist' },
+        { name: 'invitations', description: 'Invitations to activities' },
         { name: 'health', description: 'Liveness and readiness' },
         { name: 'realtime', description: 'The WebSocket at /ws and its tickets' },
       ],

@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isUnstorableText } from '../db/errors.js';
 import { AppError, errorCatalogue, type ErrorCode, type FieldError } from './errors.js';
 
 interface ValidationIssue {
@@ -77,6 +78,7 @@ export function registerProblemHandlers(app: FastifyInstance): void {
         issues,
       );
     }
+    if (isUnstorableText(error)) return sendProblem(reply, 'VALIDATION_FAILED', 'Text may not contain NUL characters');
     const known = error.code ? fastifyCodes[error.code] : undefined;
     if (known) return sendProblem(reply, known);
     const status = error.statusCode ?? 500;

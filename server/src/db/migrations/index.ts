@@ -2,10 +2,12 @@ import type { Migration } from 'kysely/migration';
 import * as foundation from './0001-foundation.js';
 import * as realtimeChat from './0002-realtime-chat.js';
 import * as chatParticipant1Index from './0003-chat-participant1-index.js';
+import * as activitiesInvitations from './0004-activities-invitations.js';
 
 /** Every migration, in order. Names are permanent once released. */
 export const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
   '0002-realtime-chat': realtimeChat,
   '0003-chat-participant1-index': chatParticipant1Index,
+  '0004-activities-invitations': activitiesInvitations,
 };

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB, UserRow } from '../../db/schema.js';
+import { notBlockedEitherWay } from './sql.js';
 
 /**
  * Blocks once, and tells whether the block is new: a repeated block keeps the
@@ -81,4 +82,21 @@ export async function listBlocks(
     blocked_back: Boolean(blocked_back),
     user,
   }));
+}
+
+/**
+ * Whether `otherId` exists, and whether neither of the two has blocked the
+ * other: who `userId` may open a room with, invite, and so on.
+ */
+export async function findPeer(
+  db: Kysely<DB>,
+  userId: number,
+  otherId: number,
+): Promise<{ allowed: boolean } | undefined> {
+  const row = await db
+    .selectFrom('users')
+    .select(notBlockedEitherWay(userId, sql.ref('users.id')).as('allowed'))
+    .where('id', '=', otherId)
+    .executeTakeFirst();
+  return row && { allowed: Boolean(row.allowed) };
 }

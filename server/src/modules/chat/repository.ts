@@ -89,20 +89,6 @@ export function insertRoomIfAbsent(
     .executeTakeFirst();
 }
 
-/** Whether `otherId` exists, and whether neither of the two has blocked the other. */
-export async function findChatPartner(
-  db: Kysely<DB>,
-  userId: number,
-  otherId: number,
-): Promise<{ allowed: boolean } | undefined> {
-  const row = await db
-    .selectFrom('users')
-    .select(notBlockedEitherWay(userId, sql.ref('users.id')).as('allowed'))
-    .where('id', '=', otherId)
-    .executeTakeFirst();
-  return row && { allowed: Boolean(row.allowed) };
-}
-
 function roomViews(db: Kysely<DB>, userId: number) {
   return (
     participantRooms(db, userId)

@@ -6,6 +6,7 @@ import { assertSelf } from '../../http/authenticate.js';
 import { decodeCursor, encodeCursor, page } from '../../http/cursor.js';
 import { AppError, notFound } from '../../http/errors.js';
 import type { Actor } from '../auth/tokens.js';
+import { findPeer } from '../blocks/repository.js';
 import { transactionWithEvents, type EventSink } from '../events/publish.js';
 import { anchorOf, isRoomCursor, type MessageCursor, type RoomCursor } from './cursors.js';
 import { countUnread, listMessages } from './message-repository.js';
@@ -13,7 +14,6 @@ import type { SendResult } from './message-writer.js';
 import { presentMessage, presentRoom } from './presenter.js';
 import {
   advanceReadPointer,
-  findChatPartner,
   findParticipantRoom,
   findRoomByPair,
   findRoomView,
@@ -62,7 +62,7 @@ export async function createRoom(
   assertSelf(actor, input.participant1Id, 'participant1Id');
   const otherId = input.participant2Id;
   if (otherId === actor.userId) throw new AppError('RULE_VIOLATED', 'You cannot open a chat room with yourself');
-  const partner = await findChatPartner(ctx.db, actor.userId, otherId);
+  const partner = await findPeer(ctx.db, actor.userId, otherId);
   if (!partner) throw notFound('User');
   if (!partner.allowed) throw new AppError('FORBIDDEN', 'You cannot chat with this user');
   let opened: { room: RoomRow; created: boolean };

@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { AppContext } from '../../context.js';
+import { Sweeper } from '../../lib/sweeper.js';
 import { pruneEvents } from './repository.js';
 
 /**
@@ -7,38 +8,16 @@ import { pruneEvents } from './repository.js';
  * `pruneIntervalMs`. Every instance runs one: the deletes are idempotent and
  * skip rows another instance is already removing.
  */
-export class EventSweeper {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<number> | null = null;
-
+export class EventSweeper extends Sweeper {
   constructor(
     private readonly ctx: Pick<AppContext, 'db' | 'clock' | 'config'>,
     private readonly log: FastifyBaseLogger,
     private readonly batchSize = 10_000,
-  ) {}
-
-  start(): void {
-    if (this.timer) return;
-    this.timer = setInterval(() => void this.sweep(), this.ctx.config.events.pruneIntervalMs);
-    this.timer.unref();
+  ) {
+    super(ctx.config.events.pruneIntervalMs);
   }
 
-  /** One pass; a pass still running is joined rather than doubled. Resolves to the rows removed. */
-  sweep(): Promise<number> {
-    this.running ??= this.pass().finally(() => {
-      this.running = null;
-    });
-    return this.running;
-  }
-
-  /** Stops the timer and waits for a pass in flight, so the database can close after it. */
-  async stop(): Promise<void> {
-    clearInterval(this.timer);
-    this.timer = undefined;
-    await this.running;
-  }
-
-  private async pass(): Promise<number> {
+  protected override async pass(): Promise<number> {
     const { retentionHours } = this.ctx.config.events;
     const cutoff = new Date(this.ctx.clock.now().getTime() - retentionHours * 3_600_000);
     try {
