@@ -30,11 +30,14 @@ import { AccessTokens } from './modules/auth/tokens.js';
 import { blockRoutes } from './modules/blocks/routes.js';
 import { MessageWriter } from './modules/chat/message-writer.js';
 import { chatRoutes } from './modules/chat/routes.js';
+import { connectionRoutes } from './modules/connections/routes.js';
 import { EventSweeper } from './modules/events/sweeper.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { InvitationSweeper } from './modules/invitations/sweeper.js';
 import { invitationRoutes } from './modules/invitations/routes.js';
 import { locationRoutes } from './modules/locations/routes.js';
+import { RatingSweeper } from './modules/ratings/sweeper.js';
+import { ratingRoutes } from './modules/ratings/routes.js';
 import { NameCardSchema, UserSchema } from './modules/users/schemas.js';
 import { userRoutes } from './modules/users/routes.js';
 
@@ -102,6 +105,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   chatRoutes(app, ctx);
   activityRoutes(app, ctx);
   invitationRoutes(app, ctx);
+  connectionRoutes(app, ctx);
+  ratingRoutes(app, ctx);
   const presence =
     options.presence ??
     (config.redisUrl
@@ -116,6 +121,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('onReady', async () => invitationSweeper.start());
   // Before the onClose hooks close the bus: a pass in flight publishes its events.
   app.addHook('preClose', () => invitationSweeper.stop());
+  const ratingSweeper = new RatingSweeper(ctx, app.log);
+  app.addHook('onReady', async () => ratingSweeper.start());
+  app.addHook('preClose', () => ratingSweeper.stop());
 
   await app.ready();
   return app;

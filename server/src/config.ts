@@ -41,6 +41,8 @@ const EnvSchema = Type.Object({
   EVENT_PRUNE_INTERVAL_SECONDS: Type.Number({ minimum: 1, default: 300 }),
   INVITATION_TTL_HOURS: Type.Number({ exclusiveMinimum: 0, default: 24 }),
   INVITATION_SWEEP_SECONDS: Type.Number({ minimum: 1, default: 30 }),
+  RATING_BLIND_DAYS: Type.Number({ exclusiveMinimum: 0, maximum: 365, default: 14 }),
+  RATING_SWEEP_SECONDS: Type.Number({ minimum: 1, default: 60 }),
 });
 
 export interface Config {
@@ -83,6 +85,12 @@ export interface Config {
   events: { retentionHours: number; pruneIntervalMs: number };
   /** A pending invitation expires after `ttlHours` (or at its activity's start); each instance sweeps expired ones every `sweepIntervalMs`. */
   invitations: { ttlHours: number; sweepIntervalMs: number };
+  /**
+   * A rating stays hidden from everyone but its rater for `blindDays`, unless
+   * the rated user rates back sooner; each instance announces the ratings
+   * whose blind period ended every `sweepIntervalMs`.
+   */
+  ratings: { blindDays: number; sweepIntervalMs: number };
 }
 
 export class ConfigError extends Error {}
@@ -166,6 +174,10 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     invitations: {
       ttlHours: e.INVITATION_TTL_HOURS,
       sweepIntervalMs: Math.round(e.INVITATION_SWEEP_SECONDS * 1000),
+    },
+    ratings: {
+      blindDays: e.RATING_BLIND_DAYS,
+      sweepIntervalMs: Math.round(e.RATING_SWEEP_SECONDS * 1000),
     },
   };
 }

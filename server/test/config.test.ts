@@ -36,6 +36,7 @@ describe('loadConfig defaults', () => {
       },
       events: { retentionHours: 168, pruneIntervalMs: 300_000 },
       invitations: { ttlHours: 24, sweepIntervalMs: 30_000 },
+      ratings: { blindDays: 14, sweepIntervalMs: 60_000 },
     });
   });
 
@@ -89,6 +90,14 @@ describe('loadConfig parsing', () => {
     });
     expect(config.events).toEqual({ retentionHours: 24, pruneIntervalMs: 60_000 });
     expect(loadConfig({ WS_FRAMES_PER_SECOND: '5', WS_FRAME_BURST: '7' }).websocket.frameBurst).toBe(7);
+  });
+
+  it('reads the rating blind period in days and the rating sweep in seconds', () => {
+    expect(loadConfig({ RATING_BLIND_DAYS: '0.5', RATING_SWEEP_SECONDS: '5' }).ratings).toEqual({
+      blindDays: 0.5,
+      sweepIntervalMs: 5_000,
+    });
+    expect(() => loadConfig({ RATING_BLIND_DAYS: '0' })).toThrow(ConfigError);
   });
 
   it.each([

@@ -174,6 +174,29 @@ export interface InvitationsTable {
   responded_at: Date | null;
 }
 
+export interface ConnectionsTable {
+  id: Generated<number>;
+  collector_id: number;
+  collected_id: number;
+  /** The activity where they met, when the collector named one. */
+  meeting_id: number | null;
+  collected_at: Date;
+}
+
+export interface RatingsTable {
+  id: Generated<number>;
+  rater_id: number;
+  rated_id: number;
+  meeting_id: number;
+  score: number;
+  comment: string | null;
+  created_at: Date;
+  /** From then on others see it: the end of the blind period, or the rate-back. */
+  visible_at: Date;
+  /** When the rated user was told; null until then. */
+  announced_at: Date | null;
+}
+
 export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
@@ -190,6 +213,8 @@ export interface DB {
   activities: ActivitiesTable;
   activity_participants: ActivityParticipantsTable;
   invitations: InvitationsTable;
+  connections: ConnectionsTable;
+  ratings: RatingsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -23,6 +23,8 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
         { name: 'chat', description: 'Chat rooms, messages and read pointers' },
         { name: 'activities', description: 'Activities, their participants and waitlist' },
         { name: 'invitations', description: 'Invitations to activities' },
+        { name: 'connections', description: 'Collected name cards' },
+        { name: 'ratings', description: 'Double-blind ratings after an activity' },
         { name: 'health', description: 'Liveness and readiness' },
         { name: 'realtime', description: 'The WebSocket at /ws and its tickets' },
       ],

@@ -32,7 +32,7 @@ describe('GET /users/me', () => {
 });
 
 describe('GET /users/:id', () => {
-  it('shows another user only the public profile', async () => {
+  it('shows another user only the public profile and its rating summary', async () => {
     const ada = await registerUser(t.app, { displayName: 'Ada', bio: 'Engines', nameCard: card });
     const bob = await registerUser(t.app);
     const res = await getUser(bob, ada.id);
@@ -44,7 +44,31 @@ describe('GET /users/:id', () => {
       interests: [],
       avatarUrl: null,
       createdAt: expect.any(String),
+      ratingSummary: { average: null, count: 0 },
     });
+  });
+
+  it('adds the name card, and nothing else private, for a user who collected it', async () => {
+    const ada = await registerUser(t.app, { displayName: 'Ada', nameCard: card });
+    const bob = await registerUser(t.app);
+    const before = (await getUser(bob, ada.id)).json();
+    const room = await t.app.inject({
+      method: 'POST',
+      url: '/chat/rooms/',
+      headers: bob.auth,
+      payload: { participant2Id: ada.id },
+    });
+    expect(room.statusCode).toBe(201);
+    const collected = await t.app.inject({
+      method: 'POST',
+      url: '/connections/',
+      headers: bob.auth,
+      payload: { collectedId: ada.id },
+    });
+    expect(collected.statusCode).toBe(201);
+    expect((await getUser(bob, ada.id)).json()).toEqual({ ...before, nameCard: card });
+    // Collecting a card does not show the collector's own card to its owner.
+    expect((await getUser(ada, bob.id)).json()).not.toHaveProperty('nameCard');
   });
 
   it('shows the owner every field of their own profile', async () => {

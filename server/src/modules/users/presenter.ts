@@ -1,8 +1,17 @@
 import type { UserRow } from '../../db/schema.js';
-import type { User } from './schemas.js';
+import type { RatingSummary, User } from './schemas.js';
 
-/** What a viewer may see of a user: private fields only for the owner. */
-export function presentUser(row: UserRow, viewerId: number): User {
+/** What a profile read knows beyond the row: whether the viewer collected the card, and the visible ratings. */
+export interface ProfileExtras {
+  cardCollected: boolean;
+  ratingSummary?: RatingSummary;
+}
+
+/**
+ * What a viewer may see of a user: private fields only for the owner; the
+ * name card for the owner and for those who collected it.
+ */
+export function presentUser(row: UserRow, viewerId: number, extras?: ProfileExtras): User {
   const user: User = {
     id: row.id,
     displayName: row.display_name,
@@ -15,7 +24,10 @@ export function presentUser(row: UserRow, viewerId: number): User {
     user.email = row.email;
     user.isDiscoverable = row.is_discoverable;
     user.hideDistance = row.hide_distance;
+  }
+  if (row.id === viewerId || extras?.cardCollected) {
     user.nameCard = { jobTitle: row.job_title, company: row.company, links: row.contact_links };
   }
+  if (extras?.ratingSummary) user.ratingSummary = extras.ratingSummary;
   return user;
 }

@@ -1,6 +1,20 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB, NewUser, UserChanges, UserRow } from '../../db/schema.js';
 import { notBlockedEitherWay } from '../blocks/sql.js';
+import { cardCollectedBy } from '../connections/sql.js';
+import { visibleRatingCount, visibleRatingSum } from '../ratings/sql.js';
+
+/** A user as a profile read sees them: the row, whether the viewer collected the card, the visible ratings. */
+export type ProfileRow = UserRow & { card_collected: boolean; rating_count: number; rating_sum: number };
+
+function profileExtras(viewerId: number, now: Date) {
+  const owner = sql.ref('users.id');
+  return [
+    cardCollectedBy(viewerId, owner).as('card_collected'),
+    visibleRatingCount(owner, now).as('rating_count'),
+    visibleRatingSum(owner, now).as('rating_sum'),
+  ] as const;
+}
 
 export function insertUser(db: Kysely<DB>, user: NewUser): Promise<UserRow> {
   return db.insertInto('users').values(user).returningAll().executeTakeFirstOrThrow();
@@ -19,10 +33,16 @@ export function findUserByEmail(db: Kysely<DB>, email: string): Promise<UserRow 
 }
 
 /** A user visible to the viewer: exists and has not blocked them. */
-export function findVisibleUser(db: Kysely<DB>, viewerId: number, id: number): Promise<UserRow | undefined> {
+export function findVisibleUser(
+  db: Kysely<DB>,
+  viewerId: number,
+  id: number,
+  now: Date,
+): Promise<ProfileRow | undefined> {
   return db
     .selectFrom('users')
     .selectAll()
+    .select(profileExtras(viewerId, now))
     .where('id', '=', id)
     .where(({ not, exists, selectFrom }) =>
       not(
@@ -36,6 +56,7 @@ export function findVisibleUser(db: Kysely<DB>, viewerId: number, id: number): P
 
 export interface UserFilter {
   viewerId: number;
+  now: Date;
   name?: string;
   interest?: string;
   ids?: number[];
@@ -44,10 +65,11 @@ export interface UserFilter {
 }
 
 /** Newest first, keyset-paged on the primary key; blocked pairs (either way) are left out. */
-export function listUsers(db: Kysely<DB>, f: UserFilter): Promise<UserRow[]> {
+export function listUsers(db: Kysely<DB>, f: UserFilter): Promise<ProfileRow[]> {
   let query = db
     .selectFrom('users')
     .selectAll()
+    .select(profileExtras(f.viewerId, f.now))
     .where(notBlockedEitherWay(f.viewerId, sql.ref('users.id')))
     .orderBy('id', 'desc')
     .limit(f.limit + 1);
@@ -62,6 +84,7 @@ export function updateUser(db: Kysely<DB>, id: number, changes: UserChanges): Pr
   return db.updateTable('users').set(changes).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
 }
 
-function escapeLike(text: string): string {
+/** `text` matched literally inside an ILIKE pattern. */
+export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

@@ -21,6 +21,17 @@ export const NameCardSchema = Type.Object(
 
 export const NameCardInput = Type.Partial(NameCardSchema, { additionalProperties: false });
 
+export const RatingSummarySchema = Type.Object(
+  {
+    average: Type.Union([Type.Number({ minimum: 1, maximum: 5 }), Type.Null()], {
+      description: 'Mean of the visible ratings, to two decimals; null when there is none',
+    }),
+    count: Type.Integer({ minimum: 0, description: 'Visible ratings' }),
+  },
+  { title: 'RatingSummary' },
+);
+export type RatingSummary = Static<typeof RatingSummarySchema>;
+
 export const UserSchema = Type.Object(
   {
     id: Type.Integer(),
@@ -33,6 +44,11 @@ export const UserSchema = Type.Object(
     isDiscoverable: Type.Optional(Type.Boolean({ description: 'Only on your own profile' })),
     hideDistance: Type.Optional(Type.Boolean({ description: 'Only on your own profile' })),
     nameCard: Type.Optional(Type.Ref('NameCard', { description: 'Only for you and those who collected your card' })),
+    ratingSummary: Type.Optional({
+      ...RatingSummarySchema,
+      description:
+        'On profile reads (`/users/`, `/users/{id}`, `/users/me`): ratings others can see; hidden ones never count',
+    }),
   },
   { $id: 'User', title: 'User' },
 );
@@ -98,4 +114,5 @@ export interface User {
   isDiscoverable?: boolean;
   hideDistance?: boolean;
   nameCard?: { jobTitle: string | null; company: string | null; links: { label: string; url: string }[] };
+  ratingSummary?: RatingSummary;
 }

@@ -7,8 +7,9 @@ import { AppError, notFound } from '../../http/errors.js';
 import { hashPassword } from '../auth/passwords.js';
 import { startSession, type AuthSession } from '../auth/service.js';
 import type { Actor } from '../auth/tokens.js';
+import { summarize } from '../ratings/summary.js';
 import { presentUser } from './presenter.js';
-import { findVisibleUser, insertUser, listUsers, updateUser } from './repository.js';
+import { findVisibleUser, insertUser, listUsers, updateUser, type ProfileRow } from './repository.js';
 import type { ListUsersInput, RegisterInput, UpdateMeInput, User } from './schemas.js';
 
 export async function register(ctx: AppContext, input: RegisterInput): Promise<AuthSession> {
@@ -27,10 +28,19 @@ export async function register(ctx: AppContext, input: RegisterInput): Promise<A
   }
 }
 
+/** A profile read: the name card if the viewer may see it, and the summary of the visible ratings. */
+function presentProfile(row: ProfileRow, viewerId: number): User {
+  const { card_collected, rating_count, rating_sum, ...user } = row;
+  return presentUser(user, viewerId, {
+    cardCollected: Boolean(card_collected),
+    ratingSummary: summarize(Number(rating_count), Number(rating_sum)),
+  });
+}
+
 export async function getUser(ctx: AppContext, actor: Actor, id: number): Promise<User> {
-  const row = await findVisibleUser(ctx.db, actor.userId, id);
+  const row = await findVisibleUser(ctx.db, actor.userId, id, ctx.clock.now());
   if (!row) throw notFound('User');
-  return presentUser(row, actor.userId);
+  return presentProfile(row, actor.userId);
 }
 
 export async function searchUsers(
@@ -41,6 +51,7 @@ export async function searchUsers(
   const limit = q.limit ?? 20;
   const rows = await listUsers(ctx.db, {
     viewerId: actor.userId,
+    now: ctx.clock.now(),
     limit,
     ...(q.name ? { name: q.name } : {}),
     ...(q.interest ? { interest: normaliseInterest(q.interest) } : {}),
@@ -53,13 +64,14 @@ export async function searchUsers(
     ...(q.cursor ? { beforeId: decodeCursor(q.cursor, isIdCursor).id } : {}),
   });
   const result = page(rows, limit, (last) => encodeCursor({ id: last.id }));
-  return { items: result.items.map((r) => presentUser(r, actor.userId)), nextCursor: result.nextCursor };
+  return { items: result.items.map((r) => presentProfile(r, actor.userId)), nextCursor: result.nextCursor };
 }
 
 export async function updateMe(ctx: AppContext, actor: Actor, input: UpdateMeInput): Promise<User> {
   const changes = { ...profileColumns(input), updated_at: ctx.clock.now() };
-  const row = await updateUser(ctx.db, actor.userId, changes);
-  return presentUser(row, actor.userId);
+  await updateUser(ctx.db, actor.userId, changes);
+  // Read back as a profile, so the answer matches GET /users/me.
+  return getUser(ctx, actor, actor.userId);
 }
 
 /** Maps the API's profile fields to columns, leaving absent ones untouched. */
