@@ -1,0 +1,44 @@
+// Generated from the server's error catalogue (server/src/http/errors.ts) by `npm run generate -w sdk`. Do not edit.
+// `npm run check:generated -w sdk` (part of `npm test`) fails when it drifts.
+
+/** Every stable `code` a problem response may carry, with its HTTP status. */
+export const errorStatuses = {
+  VALIDATION_FAILED: 400,
+  MALFORMED_JSON: 400,
+  INVALID_CURSOR: 400,
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  INVALID_TOKEN: 401,
+  FORBIDDEN: 403,
+  NOT_MET: 403,
+  NOT_FOUND: 404,
+  ROUTE_NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
+  EMAIL_TAKEN: 409,
+  CONFLICT: 409,
+  IDEMPOTENCY_KEY_REUSED: 409,
+  ACTIVITY_FULL: 409,
+  ACTIVITY_CLOSED: 409,
+  CAPACITY_BELOW_PARTICIPANTS: 409,
+  ALREADY_PARTICIPANT: 409,
+  NOT_PARTICIPANT: 409,
+  ALREADY_INVITED: 409,
+  INVITATION_EXPIRED: 409,
+  INVITATION_NOT_PENDING: 409,
+  ALREADY_CONNECTED: 409,
+  ACTIVITY_NOT_STARTED: 409,
+  ALREADY_RATED: 409,
+  RATING_CLOSED: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  RULE_VIOLATED: 422,
+  CANNOT_BLOCK_SELF: 422,
+  IMPOSSIBLE_SPEED: 422,
+  LOCATION_REQUIRED: 422,
+  QUERY_TOO_FAR: 422,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+  SERVICE_UNAVAILABLE: 503,
+} as const;
+
+export type ErrorCode = keyof typeof errorStatuses;
