@@ -86,6 +86,7 @@ async function runMode(mode: 'single' | 'redis'): Promise<ModeResult> {
     JWT_SECRET: randomBytes(32).toString('hex'),
     RATE_LIMIT_REGISTER_PER_MINUTE: '100000',
     RATE_LIMIT_LOGIN_PER_MINUTE: '100000',
+    RATE_LIMIT_MESSAGES_PER_MINUTE: '100000000',
     WS_FRAMES_PER_SECOND: '100000',
     ...(mode === 'redis' ? { REDIS_URL } : {}),
   };

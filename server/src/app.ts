@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
-import rateLimit from '@fastify/rate-limit';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Config } from './config.js';
@@ -10,13 +9,17 @@ import type { Database } from './db/database.js';
 import { registerAuthentication } from './http/authenticate.js';
 import { registerBodyParsers } from './http/body-parsers.js';
 import { CursorSealer } from './http/cursor.js';
-import { AppError } from './http/errors.js';
+import { registerOverloadGuard } from './http/overload.js';
+import { MemoryRateLimitStore, createRedisRateLimitStore } from './http/rate-limit-store.js';
+import { RateLimiter } from './http/rate-limits.js';
 import { registerOpenApi } from './http/openapi.js';
-import { registerProblemHandlers } from './http/problem-handler.js';
+import { frameworkErrorProblem, registerProblemHandlers } from './http/problem-handler.js';
 import { ProblemSchema } from './http/schemas.js';
 import type { App } from './http/types.js';
 import { buildValidatorCompiler } from './http/validation.js';
 import { systemClock, type Clock } from './lib/clock.js';
+import { instrumentBus, Metrics } from './observability/metrics.js';
+import { metricsRoutes } from './observability/routes.js';
 import { InProcessBus, type EventBus } from './realtime/bus.js';
 import { createRedisBus } from './realtime/redis-bus.js';
 import { realtimeRoutes } from './realtime/gateway/routes.js';
@@ -62,10 +65,21 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    frameworkErrors: frameworkErrorProblem,
     schemaController: { compilersFactory: { buildValidator: buildValidatorCompiler as never } },
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
 
-  const bus = options.bus ?? (config.redisUrl ? await createRedisBus(config.redisUrl, app.log) : new InProcessBus());
+  const metrics = new Metrics();
+  metrics.probes.databasePool = database.poolStats;
+  const bus = instrumentBus(
+    options.bus ?? (config.redisUrl ? await createRedisBus(config.redisUrl, app.log) : new InProcessBus()),
+    metrics,
+  );
+  const limiter = new RateLimiter(
+    config.redisUrl ? await createRedisRateLimitStore(config.redisUrl, app.log) : new MemoryRateLimitStore(),
+    config.rateLimits.addressFactor,
+    () => metrics.rateLimited.inc(),
+  );
   const ctx: AppContext = {
     config,
     db: database.db,
@@ -73,31 +87,43 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     tokens: new AccessTokens(config.jwtSecret, config.accessTokenTtlSeconds, clock),
     cursors: new CursorSealer(config.jwtSecret),
     bus,
-    messages: new MessageWriter({ db: database.db, clock, bus }),
+    messages: new MessageWriter({ db: database.db, clock, bus }, undefined, (size, stored, waitedMs) =>
+      metrics.messageBatch(size, stored, waitedMs),
+    ),
+    limiter,
+    metrics,
     secret: config.jwtSecret,
   };
+  metrics.probes.messagesQueued = () => ctx.messages.queued;
 
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  app.addHook('onResponse', async (request, reply) => {
+    metrics.observeRequest(
+      request.method,
+      request.routeOptions.url ?? 'unmatched',
+      reply.statusCode,
+      reply.elapsedTime / 1000,
+    );
+  });
+  app.addHook('onClose', () => limiter.close());
   app.addHook('onClose', () => ctx.bus.close());
   // onClose hooks run last-registered first: queued messages are stored and announced before the bus goes.
   app.addHook('onClose', () => ctx.messages.close());
   registerProblemHandlers(app);
   registerBodyParsers(app);
+  const load = registerOverloadGuard(app, config.overload);
+  metrics.probes.overloaded = () => load.reason !== null;
   for (const schema of [ProblemSchema, NameCardSchema, UserSchema, AuthSessionSchema]) app.addSchema(schema);
 
   await app.register(helmet, { contentSecurityPolicy: false });
   await app.register(cors, { origin: config.corsOrigins.length > 0 ? config.corsOrigins : false, credentials: false });
-  await app.register(rateLimit, {
-    global: false,
-    errorResponseBuilder: (_request, context) =>
-      new AppError('RATE_LIMITED', `Too many requests; retry in ${Math.ceil(context.ttl / 1000)} s`),
-  });
   await registerOpenApi(app);
   registerAuthentication(app, ctx.tokens);
 
   healthRoutes(app, ctx);
+  metricsRoutes(app, metrics, config.metricsToken);
   authRoutes(app, ctx);
   userRoutes(app, ctx);
   blockRoutes(app, ctx);
@@ -113,6 +139,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       ? await createRedisPresenceTracker(config.redisUrl, app.log, { heartbeatMs: config.websocket.heartbeatMs })
       : new MemoryPresenceTracker(clock));
   await realtimeRoutes(app, ctx, presence);
+  metrics.probes.socketsOpen = () => app.websocketServer.clients.size;
 
   const sweeper = new EventSweeper(ctx, app.log);
   app.addHook('onReady', async () => sweeper.start());

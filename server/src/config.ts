@@ -26,6 +26,13 @@ const EnvSchema = Type.Object({
   RATE_LIMIT_REGISTER_PER_MINUTE: Type.Integer({ minimum: 1, default: 20 }),
   RATE_LIMIT_LOCATIONS_PER_MINUTE: Type.Integer({ minimum: 1, default: 60 }),
   RATE_LIMIT_NEARBY_PER_MINUTE: Type.Integer({ minimum: 1, default: 120 }),
+  RATE_LIMIT_INVITATIONS_PER_MINUTE: Type.Integer({ minimum: 1, default: 30 }),
+  RATE_LIMIT_MESSAGES_PER_MINUTE: Type.Integer({ minimum: 1, default: 120 }),
+  RATE_LIMIT_ADDRESS_FACTOR: Type.Integer({ minimum: 1, default: 10 }),
+  OVERLOAD_MAX_EVENT_LOOP_DELAY_MS: Type.Integer({ minimum: 0, default: 1000 }),
+  OVERLOAD_MAX_HEAP_USED_BYTES: Type.Optional(Type.Integer({ minimum: 0 })),
+  OVERLOAD_RETRY_AFTER_SECONDS: Type.Integer({ minimum: 1, maximum: 3600, default: 10 }),
+  METRICS_TOKEN: Type.Optional(Type.String({ minLength: 16 })),
   NEARBY_RECENT_MINUTES: Type.Integer({ minimum: 1, default: 60 }),
   NEARBY_DEFAULT_RADIUS_METERS: Type.Integer({ minimum: 100, default: 5000 }),
   NEARBY_MAX_RADIUS_METERS: Type.Integer({ minimum: 100, default: 50_000 }),
@@ -66,7 +73,22 @@ export interface Config {
     registerPerMinute: number;
     locationsPerMinute: number;
     nearbyPerMinute: number;
+    /** Invitations created, accepted, declined or cancelled. */
+    invitationsPerMinute: number;
+    /** Chat messages, over REST and the socket together. */
+    messagesPerMinute: number;
+    /** An address gets this many times an account's budget: many people can share one. */
+    addressFactor: number;
   };
+  /** Past either threshold the process answers 503 (except health and metrics) instead of falling over; 0 turns one off. */
+  overload: {
+    maxEventLoopDelayMs: number;
+    /** Absent: 90% of the V8 heap limit. */
+    maxHeapUsedBytes: number | undefined;
+    retryAfterSeconds: number;
+  };
+  /** Absent: `/metrics` answers only local connections that did not come through a proxy. */
+  metricsToken: string | undefined;
   nearby: { recentMinutes: number; defaultRadiusMeters: number; maxRadiusMeters: number; maxQueryOffsetMeters: number };
   locationMaxSpeedMps: number;
   /** The WebSocket gateway's timers and per-socket limits. */
@@ -151,7 +173,16 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       registerPerMinute: e.RATE_LIMIT_REGISTER_PER_MINUTE,
       locationsPerMinute: e.RATE_LIMIT_LOCATIONS_PER_MINUTE,
       nearbyPerMinute: e.RATE_LIMIT_NEARBY_PER_MINUTE,
+      invitationsPerMinute: e.RATE_LIMIT_INVITATIONS_PER_MINUTE,
+      messagesPerMinute: e.RATE_LIMIT_MESSAGES_PER_MINUTE,
+      addressFactor: e.RATE_LIMIT_ADDRESS_FACTOR,
     },
+    overload: {
+      maxEventLoopDelayMs: e.OVERLOAD_MAX_EVENT_LOOP_DELAY_MS,
+      maxHeapUsedBytes: e.OVERLOAD_MAX_HEAP_USED_BYTES,
+      retryAfterSeconds: e.OVERLOAD_RETRY_AFTER_SECONDS,
+    },
+    metricsToken: e.METRICS_TOKEN,
     nearby: {
       recentMinutes: e.NEARBY_RECENT_MINUTES,
       defaultRadiusMeters: e.NEARBY_DEFAULT_RADIUS_METERS,

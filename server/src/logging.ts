@@ -1,8 +1,10 @@
 import type { FastifyServerOptions } from 'fastify';
 
 /**
- * pino JSON logs. URLs are logged without their query string (it can hold
- * coordinates or a WebSocket ticket) and credentials are redacted.
+ * pino JSON logs, each request's lines carrying its id (`reqId`). URLs are
+ * logged without their query string (it can hold coordinates or a WebSocket
+ * ticket), bodies are never logged, and credentials and coordinates that
+ * reach a log object anyway are redacted.
  */
 export function loggerOptions(level: string): FastifyServerOptions['logger'] {
   return {
@@ -15,6 +17,13 @@ export function loggerOptions(level: string): FastifyServerOptions['logger'] {
         '*.password',
         '*.refreshToken',
         '*.accessToken',
+        '*.token',
+        '*.ticket',
+        // Exact positions leave the server only in their owner's history, never in a log.
+        '*.latitude',
+        '*.longitude',
+        '*.lat',
+        '*.lon',
       ],
       censor: '[redacted]',
     },

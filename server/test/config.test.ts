@@ -23,7 +23,17 @@ describe('loadConfig defaults', () => {
       bodyLimitBytes: 65_536,
       accessTokenTtlSeconds: 900,
       refreshTokenTtlSeconds: 30 * 24 * 3600,
-      rateLimits: { loginPerMinute: 10, registerPerMinute: 20, locationsPerMinute: 60, nearbyPerMinute: 120 },
+      rateLimits: {
+        loginPerMinute: 10,
+        registerPerMinute: 20,
+        locationsPerMinute: 60,
+        nearbyPerMinute: 120,
+        invitationsPerMinute: 30,
+        messagesPerMinute: 120,
+        addressFactor: 10,
+      },
+      overload: { maxEventLoopDelayMs: 1000, maxHeapUsedBytes: undefined, retryAfterSeconds: 10 },
+      metricsToken: undefined,
       nearby: { recentMinutes: 60, defaultRadiusMeters: 5000, maxRadiusMeters: 50_000, maxQueryOffsetMeters: 1000 },
       locationMaxSpeedMps: 350,
       websocket: {

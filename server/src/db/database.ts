@@ -10,6 +10,8 @@ export interface Database {
   kind: 'pglite' | 'postgres';
   /** The embedded engine, when there is one (tests dump and load its data folder). */
   pglite?: PGlite;
+  /** PostgreSQL's connection pool, for metrics; PGlite has none. */
+  poolStats?(): { total: number; idle: number; waiting: number };
   close(): Promise<void>;
 }
 
@@ -26,8 +28,20 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       max: options.poolSize,
       ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
     });
+    // A connection PostgreSQL drops (a restart, a failover) emits 'error',
+    // which crashes the process unless someone listens: the pool does only
+    // while the connection is idle, not while a transaction holds it between
+    // two queries. A dead connection fails its query (the caller answers 503)
+    // and is discarded on release; the next query opens a fresh one.
+    pool.on('error', () => {});
+    pool.on('connect', (client) => client.on('error', () => {}));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, kind: 'postgres', close: () => db.destroy() };
+    return {
+      db,
+      kind: 'postgres',
+      poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+      close: () => db.destroy(),
+    };
   }
   const pglite = await PGlite.create({
     dataDir: options.dataDir,

@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { isUnstorableText } from '../db/errors.js';
+import { isDatabaseUnavailable, isUnstorableText } from '../db/errors.js';
 import { AppError, errorCatalogue, type ErrorCode, type FieldError } from './errors.js';
 
 interface ValidationIssue {
@@ -9,6 +9,9 @@ interface ValidationIssue {
   params: Record<string, unknown>;
 }
 
+/** When a client may retry a 503 that names no delay of its own (a database restart takes seconds). */
+const RETRY_AFTER_SECONDS = 2;
+
 export function sendProblem(
   reply: FastifyReply,
   code: ErrorCode,
@@ -16,6 +19,8 @@ export function sendProblem(
   errors?: FieldError[],
 ): FastifyReply {
   const { status, title } = errorCatalogue[code];
+  // Every 503 is temporary: say when to retry, unless the sender already did.
+  if (status === 503 && !reply.hasHeader('retry-after')) reply.header('retry-after', String(RETRY_AFTER_SECONDS));
   return reply
     .status(status)
     .type('application/problem+json')
@@ -64,6 +69,16 @@ const byStatus: Record<number, ErrorCode> = {
   503: 'SERVICE_UNAVAILABLE',
 };
 
+/**
+ * Errors the router raises before any route runs (a path that is not valid
+ * percent-encoded UTF-8, a path parameter past the length limit): problems too.
+ */
+export function frameworkErrorProblem(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const detail =
+    error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'A path parameter is too long' : 'The path is not valid URL encoding';
+  void sendProblem(reply, 'VALIDATION_FAILED', detail, [{ field: 'path', message: detail }]);
+}
+
 /** Every error leaves as problem+json; 5xx details stay in the log. */
 export function registerProblemHandlers(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
@@ -81,6 +96,10 @@ export function registerProblemHandlers(app: FastifyInstance): void {
     if (isUnstorableText(error)) return sendProblem(reply, 'VALIDATION_FAILED', 'Text may not contain NUL characters');
     const known = error.code ? fastifyCodes[error.code] : undefined;
     if (known) return sendProblem(reply, known);
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ err: error }, 'database unavailable');
+      return sendProblem(reply, 'SERVICE_UNAVAILABLE', 'The database is not reachable; retry shortly');
+    }
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {
       const code = byStatus[status] ?? 'VALIDATION_FAILED';

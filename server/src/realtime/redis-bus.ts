@@ -28,16 +28,20 @@ const DEFAULT_CHANNEL = 'icebreaker:bus';
 /** Bounds the memory a stalled connection can hold: past this, publishes are dropped (and logged). */
 const MAX_QUEUED_COMMANDS = 10_000;
 
+/** What goes over the channel: a message, and the instance that sent it. */
+type Envelope = BusMessage & { from: string };
+
 /**
  * Delivery between instances through one Redis pub/sub channel, JSON encoded.
- * Everything goes through Redis, this instance's own messages included, so
- * every instance behaves the same. Pub/sub is at-most-once: whenever messages
- * may have been lost (the subscriber's connection dropped, a publish was
- * dropped) the bus calls its `onResume` listeners once it is whole again, and
- * they catch up from the database: once per interruption, however many
- * reconnections it took. When it dropped a publish, it also tells the other
- * instances to catch up: that doorbell was theirs too, and their buses saw
- * nothing wrong.
+ * This instance's own subscribers get its messages in process, first, and
+ * ignore them when Redis echoes them back: a Redis outage costs other
+ * instances latency, never this one its live delivery. Pub/sub is
+ * at-most-once: whenever messages from other instances may have been lost
+ * (the subscriber's connection dropped) the bus calls its `onResume`
+ * listeners once it is whole again, and they catch up from the database:
+ * once per interruption, however many reconnections it took. When it dropped
+ * a publish, it tells the other instances to catch up: that doorbell was
+ * theirs, and their buses saw nothing wrong.
  */
 export class RedisBus implements EventBus {
   private readonly publisher: RedisClient;
@@ -100,10 +104,13 @@ export class RedisBus implements EventBus {
 
   async publish(message: BusMessage): Promise<void> {
     if (this.closed) return;
+    // Asynchronous like the remote path, so publishers never run listeners inline.
+    queueMicrotask(() => this.deliver(message));
     try {
       // Not awaited: the reply may never come on a dead connection, and the
       // interface promises only a hand-over. One connection keeps the order.
-      this.publisher.publish(this.channel, JSON.stringify(message)).catch((err: unknown) => this.dropped(err));
+      const envelope: Envelope = { ...message, from: this.instanceId };
+      this.publisher.publish(this.channel, JSON.stringify(envelope)).catch((err: unknown) => this.dropped(err));
     } catch (err) {
       this.dropped(err);
     }
@@ -178,13 +185,14 @@ export class RedisBus implements EventBus {
   private onSideReady(): void {
     if (!this.healthy()) return;
     this.settleStart?.();
-    if (!this.interrupted || this.closed) return;
-    this.interrupted = false;
+    if (this.closed) return;
     if (this.droppedSinceWhole) {
       this.droppedSinceWhole = false;
       const notice: ResumeNotice = { kind: RESUME_KIND, from: this.instanceId };
       this.publisher.publish(this.channel, JSON.stringify(notice)).catch((err: unknown) => this.dropped(err));
     }
+    if (!this.interrupted) return;
+    this.interrupted = false;
     this.resume();
   }
 
@@ -199,25 +207,32 @@ export class RedisBus implements EventBus {
   }
 
   private dropped(err: unknown): void {
-    // Our own subscribers missed it too: have them catch up once the bus is whole.
-    this.interrupted = true;
+    // Our own subscribers had it in process; the other instances missed it.
     this.droppedSinceWhole = true;
     this.logDropped(err);
   }
 
   // Runs inside node-redis's reply parser: a throw here would corrupt the connection, so nothing escapes.
   private readonly onPayload = (payload: string): void => {
-    let message: BusMessage | ResumeNotice;
+    let envelope: Envelope | ResumeNotice;
     try {
-      message = JSON.parse(payload) as BusMessage | ResumeNotice;
+      envelope = JSON.parse(payload) as Envelope | ResumeNotice;
     } catch (err) {
       this.logger.warn({ err, channel: this.channel }, 'redis bus ignored a malformed message');
       return;
     }
-    if (message.kind === RESUME_KIND) {
-      if (message.from !== this.instanceId) this.resume();
+    if (typeof envelope !== 'object' || envelope === null) {
+      this.logger.warn({ channel: this.channel }, 'redis bus ignored a malformed message');
       return;
     }
+    const { from, ...message } = envelope;
+    // Our own: delivered in process already.
+    if (from === this.instanceId) return;
+    if (message.kind === RESUME_KIND) return this.resume();
+    this.deliver(message as BusMessage);
+  };
+
+  private deliver(message: BusMessage): void {
     for (const listener of [...this.listeners]) {
       try {
         listener(message);
@@ -225,7 +240,7 @@ export class RedisBus implements EventBus {
         this.logger.error({ err }, 'redis bus listener failed');
       }
     }
-  };
+  }
 }
 
 export async function createRedisBus(url: string, logger: BusLogger, options: RedisBusOptions = {}): Promise<RedisBus> {

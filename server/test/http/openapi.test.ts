@@ -56,8 +56,8 @@ describe('GET /openapi.json', () => {
   it('lists every route the app serves', () => {
     const served = registeredRoutes(t.app.printRoutes({ commonPrefix: false }))
       .filter((r) => !/^(HEAD|OPTIONS) /.test(r))
-      // The documentation's own routes.
-      .filter((r) => !/^GET \/(docs|openapi\.json)/.test(r));
+      // The documentation's own routes, and the Prometheus scrape, which is not part of the JSON API.
+      .filter((r) => !/^GET \/(docs|openapi\.json|metrics$)/.test(r));
     expect(served).toContain('POST /blocks');
     expect(served).toContain('DELETE /blocks/{userId}');
     const documented = operations().map(([k]) => k);

@@ -164,7 +164,12 @@ export interface HeldRequest {
  * flight (the server has read its headers, as its default info log shows)
  * until `finish` is called.
  */
-export async function holdRequest(server: ServerProcess, path: string, payload: unknown): Promise<HeldRequest> {
+export async function holdRequest(
+  server: ServerProcess,
+  path: string,
+  payload: unknown,
+  token?: string,
+): Promise<HeldRequest> {
   const body = JSON.stringify(payload);
   const seen = server.output.length;
   const req = httpRequest({
@@ -173,7 +178,11 @@ export async function holdRequest(server: ServerProcess, path: string, payload: 
     method: 'POST',
     path,
     agent: false,
-    headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+    headers: {
+      'content-type': 'application/json',
+      'content-length': Buffer.byteLength(body),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
   });
   const response = new Promise<{ status: number; text: string }>((resolve, reject) => {
     req.on('error', reject);

@@ -1,5 +1,6 @@
 import type { AppContext } from '../../context.js';
 import { actorOf } from '../../http/authenticate.js';
+import { addressOf, byRequest } from '../../http/rate-limits.js';
 import { problems } from '../../http/schemas.js';
 import type { App } from '../../http/types.js';
 import { LoginBody, RefreshBody } from './schemas.js';
@@ -10,17 +11,18 @@ export function authRoutes(app: App, ctx: AppContext): void {
   app.post(
     '/auth/login',
     {
-      config: {
-        public: true,
-        rateLimit: {
-          max: ctx.config.rateLimits.loginPerMinute,
-          timeWindow: 60_000,
-          hook: 'preHandler',
-          // Per address and per account, so one attacker cannot lock out everyone behind a NAT.
-          keyGenerator: (req) =>
-            `login:${req.ip}:${String((req.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`,
-        },
-      },
+      config: { public: true },
+      // Per address and account, so one attacker can neither lock out everyone behind a NAT nor
+      // lock an account out for its owner elsewhere; plus a looser budget per address across accounts.
+      preHandler: byRequest(ctx.limiter, (req) => {
+        const { loginPerMinute } = ctx.config.rateLimits;
+        const address = addressOf(req);
+        const email = String((req.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase();
+        return [
+          { key: `login:ip:${address}:${email}`, max: loginPerMinute },
+          { key: `login:ip:${address}`, max: loginPerMinute * ctx.limiter.addressFactor },
+        ];
+      }),
       schema: {
         tags: ['auth'],
         operationId: 'login',

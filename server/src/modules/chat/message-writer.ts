@@ -16,6 +16,8 @@ export interface SendResult {
 }
 
 interface Pending extends SendRequest {
+  /** performance.now() when it was queued. */
+  queuedAt: number;
   resolve(result: SendResult): void;
   reject(error: unknown): void;
 }
@@ -43,6 +45,11 @@ export class MessageWriter {
   constructor(
     private readonly ctx: EventContext,
     private readonly limits: MessageWriterLimits = { maxBatch: 500, maxQueued: 20_000 },
+    /**
+     * Told of every committed batch: its size, how many messages it newly
+     * stored, and how long its oldest message waited from queue to commit.
+     */
+    private readonly onBatch?: (size: number, stored: number, oldestWaitMs: number) => void,
   ) {}
 
   /** Queues a message synchronously (so calls keep their order) and resolves once it is committed. */
@@ -52,9 +59,14 @@ export class MessageWriter {
       return Promise.reject(new AppError('SERVICE_UNAVAILABLE', 'Too many messages are waiting to be stored; retry'));
     }
     return new Promise((resolve, reject) => {
-      this.queue.push({ ...request, resolve, reject });
+      this.queue.push({ ...request, queuedAt: performance.now(), resolve, reject });
       this.running ??= this.run();
     });
+  }
+
+  /** Messages waiting for a transaction. */
+  get queued(): number {
+    return this.queue.length;
   }
 
   /** Refuses new messages and waits for the queued ones to be stored. */
@@ -84,6 +96,11 @@ export class MessageWriter {
       }
       return;
     }
+    this.onBatch?.(
+      batch.length,
+      outcomes.filter((outcome) => outcome.kind === 'created').length,
+      performance.now() - batch[0]!.queuedAt,
+    );
     const replays: Promise<void>[] = [];
     const later: Pending[] = [];
     outcomes.forEach((outcome, i) => {

@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
 import { actorOf } from '../../http/authenticate.js';
+import { perUserAndAddress } from '../../http/rate-limits.js';
 import { Page, problems } from '../../http/schemas.js';
 import type { App } from '../../http/types.js';
 import {
@@ -98,6 +99,8 @@ export function chatRoutes(app: App, ctx: AppContext): void {
   app.post(
     '/chat/messages/',
     {
+      // The socket's message.send frames spend the same per-user budget.
+      onRequest: perUserAndAddress(ctx.limiter, 'messages', ctx.config.rateLimits.messagesPerMinute),
       schema: {
         tags: ['chat'],
         operationId: 'sendChatMessage',
@@ -110,7 +113,7 @@ export function chatRoutes(app: App, ctx: AppContext): void {
         response: {
           200: { ...ChatMessageRef, description: 'Already sent with this clientMessageId' },
           201: { ...ChatMessageRef, description: 'Sent' },
-          ...problems(400, 401, 403, 404, 409, 413, 415),
+          ...problems(400, 401, 403, 404, 409, 413, 415, 429),
         },
       },
     },

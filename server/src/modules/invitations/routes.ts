@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
 import { actorOf } from '../../http/authenticate.js';
+import { perUserAndAddress } from '../../http/rate-limits.js';
 import { Page, problems } from '../../http/schemas.js';
 import type { App } from '../../http/types.js';
 import {
@@ -23,10 +24,14 @@ const InvitationRef = Type.Ref('Invitation');
 
 export function invitationRoutes(app: App, ctx: AppContext): void {
   app.addSchema(InvitationSchema);
+  const { invitationsPerMinute } = ctx.config.rateLimits;
+  const createLimit = perUserAndAddress(ctx.limiter, 'invitations', invitationsPerMinute);
+  const answerLimit = perUserAndAddress(ctx.limiter, 'invitation-answers', invitationsPerMinute);
 
   app.post(
     '/invitations/',
     {
+      onRequest: createLimit,
       schema: {
         tags: ['invitations'],
         operationId: 'createInvitation',
@@ -42,7 +47,7 @@ export function invitationRoutes(app: App, ctx: AppContext): void {
         response: {
           200: { ...InvitationRef, description: 'Already sent with this Idempotency-Key' },
           201: { ...InvitationRef, description: 'Sent' },
-          ...problems(400, 401, 403, 404, 409, 413, 415, 422),
+          ...problems(400, 401, 403, 404, 409, 413, 415, 422, 429),
         },
       },
     },
@@ -92,6 +97,7 @@ export function invitationRoutes(app: App, ctx: AppContext): void {
   app.put(
     '/invitations/:id/accept',
     {
+      onRequest: answerLimit,
       schema: {
         tags: ['invitations'],
         operationId: 'acceptInvitation',
@@ -103,7 +109,7 @@ export function invitationRoutes(app: App, ctx: AppContext): void {
           'share reused, and its id set as `chatRoomId`. Nothing changes when any step fails. Accepting again ' +
           'returns the accepted invitation. Both of you receive `invitation.updated`.',
         params: InvitationParams,
-        response: { 200: InvitationRef, ...problems(400, 401, 403, 404, 409) },
+        response: { 200: InvitationRef, ...problems(400, 401, 403, 404, 409, 429) },
       },
     },
     (request) => acceptInvitation(ctx, actorOf(request), request.params.id),
@@ -112,6 +118,7 @@ export function invitationRoutes(app: App, ctx: AppContext): void {
   app.put(
     '/invitations/:id/decline',
     {
+      onRequest: answerLimit,
       schema: {
         tags: ['invitations'],
         operationId: 'declineInvitation',
@@ -120,7 +127,7 @@ export function invitationRoutes(app: App, ctx: AppContext): void {
           'Receiver only (403 for the sender, 404 for anyone else); it must be pending and unexpired (409). ' +
           'Declining again returns it unchanged. Both of you receive `invitation.updated`.',
         params: InvitationParams,
-        response: { 200: InvitationRef, ...problems(400, 401, 403, 404, 409) },
+        response: { 200: InvitationRef, ...problems(400, 401, 403, 404, 409, 429) },
       },
     },
     (request) => declineInvitation(ctx, actorOf(request), request.params.id),
@@ -129,6 +136,7 @@ export function invitationRoutes(app: App, ctx: AppContext): void {
   app.put(
     '/invitations/:id/cancel',
     {
+      onRequest: answerLimit,
       schema: {
         tags: ['invitations'],
         operationId: 'cancelInvitation',
@@ -137,7 +145,7 @@ export function invitationRoutes(app: App, ctx: AppContext): void {
           'Sender only (403 for the receiver, 404 for anyone else); it must be pending and unexpired (409). ' +
           'Cancelling again returns it unchanged. Both of you receive `invitation.updated`.',
         params: InvitationParams,
-        response: { 200: InvitationRef, ...problems(400, 401, 403, 404, 409) },
+        response: { 200: InvitationRef, ...problems(400, 401, 403, 404, 409, 429) },
       },
     },
     (request) => cancelInvitation(ctx, actorOf(request), request.params.id),

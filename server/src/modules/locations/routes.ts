@@ -1,9 +1,9 @@
 import type { AppContext } from '../../context.js';
 import { actorOf } from '../../http/authenticate.js';
+import { perUserAndAddress } from '../../http/rate-limits.js';
 import { Page, problems } from '../../http/schemas.js';
 import type { App } from '../../http/types.js';
 import { nearbyUsers } from './nearby.js';
-import { perUserAndAddress } from './rate-limits.js';
 import {
   BatchQuery,
   BatchResponse,
@@ -18,15 +18,15 @@ import { batchLocations, locationHistory, recordLocation } from './service.js';
 
 export function locationRoutes(app: App, ctx: AppContext): void {
   const { locationsPerMinute, nearbyPerMinute } = ctx.config.rateLimits;
-  const fixLimit = perUserAndAddress(app, 'locations', locationsPerMinute);
-  const batchLimit = perUserAndAddress(app, 'batch', nearbyPerMinute);
-  const nearbyLimit = perUserAndAddress(app, 'nearby', nearbyPerMinute);
+  // Limits are a cost for scrapers, not the privacy defence (that is the published cell).
+  const fixLimit = perUserAndAddress(ctx.limiter, 'locations', locationsPerMinute);
+  const batchLimit = perUserAndAddress(ctx.limiter, 'batch', nearbyPerMinute);
+  const nearbyLimit = perUserAndAddress(ctx.limiter, 'nearby', nearbyPerMinute);
 
   app.post(
     '/locations/',
     {
-      config: fixLimit.config,
-      onRequest: fixLimit.onRequest,
+      onRequest: fixLimit,
       schema: {
         tags: ['locations'],
         operationId: 'createLocation',
@@ -45,8 +45,7 @@ export function locationRoutes(app: App, ctx: AppContext): void {
   app.get(
     '/locations/batch',
     {
-      config: batchLimit.config,
-      onRequest: batchLimit.onRequest,
+      onRequest: batchLimit,
       schema: {
         tags: ['locations'],
         operationId: 'batchLocations',
@@ -80,8 +79,7 @@ export function locationRoutes(app: App, ctx: AppContext): void {
   app.get(
     '/users/nearby',
     {
-      config: nearbyLimit.config,
-      onRequest: nearbyLimit.onRequest,
+      onRequest: nearbyLimit,
       schema: {
         tags: ['locations'],
         operationId: 'nearbyUsers',

@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
 import { actorOf } from '../../http/authenticate.js';
+import { addressOf, byRequest } from '../../http/rate-limits.js';
 import { IdParams, Page, problems } from '../../http/schemas.js';
 import type { App } from '../../http/types.js';
 import { ListUsersQuery, RegisterBody, UpdateMeBody } from './schemas.js';
@@ -12,7 +13,10 @@ export function userRoutes(app: App, ctx: AppContext): void {
   app.post(
     '/users/',
     {
-      config: { public: true, rateLimit: { max: ctx.config.rateLimits.registerPerMinute, timeWindow: 60_000 } },
+      config: { public: true },
+      onRequest: byRequest(ctx.limiter, (req) => [
+        { key: `register:ip:${addressOf(req)}`, max: ctx.config.rateLimits.registerPerMinute },
+      ]),
       schema: {
         tags: ['users'],
         operationId: 'registerUser',

@@ -6,6 +6,14 @@ import type { ClientFrame, ServerFrame } from './frames.js';
 export type ChatFrame = Extract<ClientFrame, { type: 'typing' | 'read' | 'message.send' }>;
 
 /**
+ * Spends one unit of the sender's message budget, the one POST /chat/messages/
+ * spends too; RATE_LIMITED when it is gone.
+ */
+export function spendMessageBudget(ctx: AppContext, actor: Actor): Promise<void> {
+  return ctx.limiter.enforce([{ key: `messages:user:${actor.userId}`, max: ctx.config.rateLimits.messagesPerMinute }]);
+}
+
+/**
  * What a client may do over the socket besides REST. Rule violations throw
  * AppError like the REST routes do; the connection answers them as error frames.
  */

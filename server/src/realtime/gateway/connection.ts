@@ -5,7 +5,7 @@ import { AppError } from '../../http/errors.js';
 import { isSessionActive } from '../../modules/auth/repository.js';
 import type { Actor } from '../../modules/auth/tokens.js';
 import type { DeliveredEvent } from '../bus.js';
-import { handleChatFrame, type ChatFrame } from './actions.js';
+import { handleChatFrame, spendMessageBudget, type ChatFrame } from './actions.js';
 import { EventDelivery } from './delivery.js';
 import { errorFrame, FrameError, parseClientFrame, type ClientFrame, type ServerFrame } from './frames.js';
 import { TokenBucket, type GatewayLimits } from './limits.js';
@@ -31,6 +31,8 @@ export interface ConnectionHost {
   /** Called once the socket is authenticated, and once when it is gone. */
   attach(connection: Connection): void;
   detach(connection: Connection): void;
+  /** Counts a durable event written to a socket. */
+  delivered?(): void;
 }
 
 export type FrameKind = 'durable' | 'ephemeral' | 'control';
@@ -106,6 +108,7 @@ export class Connection {
       return false;
     }
     this.socket.send(JSON.stringify(frame));
+    if (kind === 'durable') this.host.delivered?.();
     return true;
   }
 
@@ -204,6 +207,14 @@ export class Connection {
         this.delivery?.start(frame.data.cursor);
         return;
       default:
+        if (frame.type === 'message.send') {
+          // Awaited here, before the message is queued, so the socket's messages keep their order.
+          try {
+            await spendMessageBudget(this.host.ctx, actor);
+          } catch (error) {
+            return this.answerError(frame, error);
+          }
+        }
         return this.pipeline(frame, handleChatFrame(this.host.ctx, actor, frame));
     }
   }

@@ -2,6 +2,7 @@ import { Type, type Static, type TSchema } from 'typebox';
 import { Value } from 'typebox/value';
 import { MAX_ID } from '../../http/schemas.js';
 import type { ErrorCode } from '../../http/errors.js';
+import { badTextAt } from '../../http/validation.js';
 import { MAX_TEXT_LENGTH } from '../../modules/chat/schemas.js';
 
 /**
@@ -67,6 +68,15 @@ export function parseClientFrame(text: string): ClientFrame {
     const [first] = Value.Errors(schema, data);
     const where = first?.instancePath ? `data${first.instancePath.replaceAll('/', '.')}` : 'data';
     throw new FrameError('VALIDATION_FAILED', `${where}: ${first?.message ?? 'is not valid'}`, requestIdOf(data));
+  }
+  const badText = badTextAt(data);
+  if (badText !== undefined) {
+    const where = `data${badText.replaceAll('/', '.')}`;
+    throw new FrameError(
+      'VALIDATION_FAILED',
+      `${where}: must not contain NUL or unpaired surrogates`,
+      requestIdOf(data),
+    );
   }
   return { type, data } as ClientFrame;
 }

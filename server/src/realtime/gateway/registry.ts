@@ -77,6 +77,10 @@ export class ConnectionRegistry implements ConnectionHost {
     }
   }
 
+  delivered(): void {
+    this.ctx.metrics.eventsDelivered.inc();
+  }
+
   get size(): number {
     return this.all.size;
   }

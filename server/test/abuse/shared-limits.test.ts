@@ -1,0 +1,52 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
+import { ManualClock } from '../../src/lib/clock.js';
+import { registerUser } from '../helpers/factories.js';
+import { openTestDatabase } from '../helpers/test-app.js';
+
+const redisUrl = process.env.REDIS_URL;
+
+/** Two instances over one database and one Redis, as behind a load balancer. */
+describe.skipIf(!redisUrl)('rate limits shared through Redis', () => {
+  const apps: FastifyInstance[] = [];
+  let drop: () => Promise<void>;
+
+  beforeAll(async () => {
+    const opened = await openTestDatabase();
+    drop = opened.drop;
+    const defaults = loadConfig({});
+    const config = {
+      ...defaults,
+      redisUrl,
+      jwtSecret: randomBytes(32).toString('hex'),
+      rateLimits: { ...defaults.rateLimits, loginPerMinute: 3 },
+    };
+    for (let i = 0; i < 2; i += 1) {
+      apps.push(await buildApp({ config, database: opened.database, clock: new ManualClock('2026-06-01T12:00:00Z') }));
+    }
+  });
+  afterAll(async () => {
+    for (const app of apps) await app.close();
+    await drop();
+  });
+
+  it('counts attempts on both instances against one budget', async () => {
+    const user = await registerUser(apps[0]!);
+    // A fresh address each run: the counters live in Redis, beyond this test's database.
+    const address = `198.18.${Math.floor(Math.random() * 256)}.${Math.floor(Math.random() * 256)}`;
+    const login = (i: number) =>
+      apps[i % 2]!.inject({
+        method: 'POST',
+        url: '/auth/login',
+        payload: { email: user.email, password: user.password },
+        remoteAddress: address,
+      });
+    // Alternating instances: each alone sees two attempts, within its budget of three.
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i += 1) statuses.push((await login(i)).statusCode);
+    expect(statuses).toEqual([200, 200, 200, 429]);
+  });
+});
