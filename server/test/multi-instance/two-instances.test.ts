@@ -55,6 +55,15 @@ describe.skipIf(process.env.TEST_DATABASE !== 'postgres')('two server processes 
     await sleep(300);
   }
 
+  /** Posts `count` messages from `from` through A, one after the other, each acknowledged; their ids go to `acked`. */
+  async function postAllOnA(from: Session, roomId: number, count: number, label: string, acked: number[]) {
+    for (let i = 0; i < count; i += 1) {
+      const res = await post(a, from, roomId, `${label}-${i}`);
+      expect(res.status, cluster.output()).toBe(201);
+      acked.push(res.id!);
+    }
+  }
+
   it('delivers every message posted on A live to a socket on B, in order, exactly once', async () => {
     const { x, roomId, socket } = await pair();
     const acked: number[] = [];
@@ -131,13 +140,7 @@ describe.skipIf(process.env.TEST_DATABASE !== 'postgres')('two server processes 
   it('lets B catch up on messages whose doorbell A could not ring while only A had lost Redis', async () => {
     const { x, roomId, socket } = await pair();
     const acked: number[] = [];
-    const send = async (count: number, label: string): Promise<void> => {
-      for (let i = 0; i < count; i += 1) {
-        const res = await post(a, x, roomId, `${label}-${i}`);
-        expect(res.status, cluster.output()).toBe(201);
-        acked.push(res.id!);
-      }
-    };
+    const send = (count: number, label: string) => postAllOnA(x, roomId, count, label, acked);
     await send(3, 'before');
     await waitForMessages(() => messageIds(socket.frames), 3);
 
@@ -159,13 +162,7 @@ describe.skipIf(process.env.TEST_DATABASE !== 'postgres')('two server processes 
   it('resumes on A, with the last cursor, a socket whose instance B was killed: nothing missed', async () => {
     const { x, y, roomId, socket: first } = await pair();
     const acked: number[] = [];
-    const send = async (count: number, label: string): Promise<void> => {
-      for (let i = 0; i < count; i += 1) {
-        const res = await post(a, x, roomId, `${label}-${i}`);
-        expect(res.status, cluster.output()).toBe(201);
-        acked.push(res.id!);
-      }
-    };
+    const send = (count: number, label: string) => postAllOnA(x, roomId, count, label, acked);
 
     await send(10, 'before');
     await waitForMessages(() => messageIds(first.frames), 10);
