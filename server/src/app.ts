@@ -17,6 +17,7 @@ import { frameworkErrorProblem, registerProblemHandlers } from './http/problem-h
 import { ProblemSchema } from './http/schemas.js';
 import type { App } from './http/types.js';
 import { buildValidatorCompiler } from './http/validation.js';
+import { webApp } from './http/web-app.js';
 import { systemClock, type Clock } from './lib/clock.js';
 import { instrumentBus, Metrics } from './observability/metrics.js';
 import { metricsRoutes } from './observability/routes.js';
@@ -111,7 +112,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('onClose', () => ctx.bus.close());
   // onClose hooks run last-registered first: queued messages are stored and announced before the bus goes.
   app.addHook('onClose', () => ctx.messages.close());
-  registerProblemHandlers(app);
+  // Before any route is added: it learns the API's paths as they are.
+  const web = webApp(app, config.webDir);
+  registerProblemHandlers(app, web?.fallback);
   registerBodyParsers(app);
   const load = registerOverloadGuard(app, config.overload);
   metrics.probes.overloaded = () => load.reason !== null;
@@ -139,6 +142,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       ? await createRedisPresenceTracker(config.redisUrl, app.log, { heartbeatMs: config.websocket.heartbeatMs })
       : new MemoryPresenceTracker(clock));
   await realtimeRoutes(app, ctx, presence);
+  await web?.register();
   metrics.probes.socketsOpen = () => app.websocketServer.clients.size;
 
   const sweeper = new EventSweeper(ctx, app.log);

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { Type, type Static } from 'typebox';
 import { Value } from 'typebox/value';
 
@@ -11,6 +12,7 @@ const EnvSchema = Type.Object({
   DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
   DATABASE_POOL_SIZE: Type.Integer({ minimum: 1, maximum: 200, default: 10 }),
   DATA_DIR: Type.String({ minLength: 1, default: './data' }),
+  WEB_DIR: Type.Optional(Type.String({ minLength: 1 })),
   REDIS_URL: Type.Optional(Type.String({ pattern: '^rediss?://' })),
   JWT_SECRET: Type.Optional(Type.String({ minLength: 32 })),
   LOG_LEVEL: Type.Union(
@@ -59,6 +61,8 @@ export interface Config {
   databaseUrl: string | undefined;
   databasePoolSize: number;
   dataDir: string;
+  /** The built web app, served at `/` when it holds an index.html. */
+  webDir: string;
   redisUrl: string | undefined;
   /** Absent only in embedded mode, where the entry point generates and keeps one. */
   jwtSecret: string | undefined;
@@ -117,6 +121,9 @@ export interface Config {
 
 export class ConfigError extends Error {}
 
+/** The web app's build beside the server package (the same from `src/` and `dist/`). */
+const defaultWebDir = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
 /** "must be one of a, b, c" for a setting that is a choice, rather than one error per choice. */
 function allowedValues(key: string): string | undefined {
   const schema = (EnvSchema.properties as Record<string, { anyOf?: { const?: unknown }[] }>)[key];
@@ -158,6 +165,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     databaseUrl: e.DATABASE_URL,
     databasePoolSize: e.DATABASE_POOL_SIZE,
     dataDir: e.DATA_DIR,
+    webDir: e.WEB_DIR ?? defaultWebDir,
     redisUrl: e.REDIS_URL,
     jwtSecret: e.JWT_SECRET,
     logLevel: e.LOG_LEVEL,

@@ -15,6 +15,7 @@ describe('loadConfig defaults', () => {
       databaseUrl: undefined,
       databasePoolSize: 10,
       dataDir: './data',
+      webDir: expect.stringMatching(/web[\\/]dist$/),
       redisUrl: undefined,
       jwtSecret: undefined,
       logLevel: 'info',
@@ -122,6 +123,11 @@ describe('loadConfig parsing', () => {
       'https://a.example.com',
       'https://b.example.com',
     ]);
+  });
+
+  it('serves the web app from WEB_DIR, or from the build beside the server package', () => {
+    expect(loadConfig({ WEB_DIR: '/srv/icebreaker/web' }).webDir).toBe('/srv/icebreaker/web');
+    expect(loadConfig({}).webDir).toMatch(/web[\\/]dist$/);
   });
 
   it('accepts PostgreSQL with a long enough JWT_SECRET', () => {

@@ -80,7 +80,11 @@ export function frameworkErrorProblem(error: FastifyError, _request: FastifyRequ
 }
 
 /** Every error leaves as problem+json; 5xx details stay in the log. */
-export function registerProblemHandlers(app: FastifyInstance): void {
+export function registerProblemHandlers(
+  app: FastifyInstance,
+  /** Answers a request no route matched before it becomes a 404 (the web app's pages); true when it did. */
+  fallback?: (request: FastifyRequest, reply: FastifyReply) => boolean,
+): void {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     if (error instanceof AppError) return sendProblem(reply, error.code, error.detail, error.errors);
     if (error.validation) {
@@ -110,7 +114,8 @@ export function registerProblemHandlers(app: FastifyInstance): void {
     return sendProblem(reply, 'INTERNAL');
   });
 
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(reply, 'ROUTE_NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`),
-  );
+  app.setNotFoundHandler((request, reply) => {
+    if (fallback?.(request, reply)) return reply;
+    return sendProblem(reply, 'ROUTE_NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`);
+  });
 }

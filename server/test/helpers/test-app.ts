@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
@@ -53,10 +55,13 @@ export async function openTestDatabase(): Promise<{ database: Database; drop(): 
   return { database, drop: () => database.close() };
 }
 
+const noWebApp = join(tmpdir(), 'icebreaker-tests-without-web-app');
+
 export async function startTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
   const { database, drop } = await openTestDatabase();
   const clock = new ManualClock('2026-06-01T12:00:00.000Z');
-  const config = { ...loadConfig({}), ...overrides, jwtSecret: randomBytes(32).toString('hex') };
+  // The API alone, whether or not the web app has been built; its own test points webDir at a build.
+  const config = { ...loadConfig({}), webDir: noWebApp, ...overrides, jwtSecret: randomBytes(32).toString('hex') };
   const app = await buildApp({ config, database, clock });
   return {
     app,

@@ -1,0 +1,3 @@
+import './cards.css';
+export { CardsPage } from './cards-page';
+export { CollectCardButton } from './collect-card-button';

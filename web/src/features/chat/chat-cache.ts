@@ -1,0 +1,44 @@
+import type { ChatMessage } from '@icebreaker/sdk';
+import type { QueryClient } from '@tanstack/react-query';
+
+export const chatKeys = {
+  rooms: ['chat', 'rooms'] as const,
+  room: (roomId: number) => ['chat', 'rooms', roomId] as const,
+  messages: (roomId: number) => ['chat', 'messages', roomId] as const,
+};
+
+/** A room's messages as cached: ascending by seq, each once. */
+export function insertMessage(messages: readonly ChatMessage[], message: ChatMessage): ChatMessage[] {
+  const existing = messages.findIndex((m) => m.id === message.id);
+  if (existing >= 0) {
+    const next = [...messages];
+    next[existing] = { ...message, isRead: message.isRead || messages[existing]!.isRead };
+    return next;
+  }
+  const at = messages.findIndex((m) => m.seq > message.seq);
+  return at < 0 ? [...messages, message] : [...messages.slice(0, at), message, ...messages.slice(at)];
+}
+
+/** Adds a message that arrived live (or came back from sending) to its room, if that room is cached. */
+export function addMessage(queryClient: QueryClient, message: ChatMessage): void {
+  queryClient.setQueryData<ChatMessage[]>(chatKeys.messages(message.chatRoomId), (messages) =>
+    messages ? insertMessage(messages, message) : messages,
+  );
+}
+
+/**
+ * Someone read a room up to a seq. Read receipts: when the reader is the
+ * other person, the viewer's own messages up to there are now read.
+ */
+export function markReadUpTo(
+  queryClient: QueryClient,
+  read: { chatRoomId: number; userId: number; lastReadSeq: number },
+  viewerId: number | null,
+): void {
+  queryClient.setQueryData<ChatMessage[]>(chatKeys.messages(read.chatRoomId), (messages) =>
+    messages?.map((m) => {
+      const readNow = read.userId === viewerId ? m.senderId !== viewerId : m.senderId === viewerId;
+      return readNow && m.seq <= read.lastReadSeq && !m.isRead ? { ...m, isRead: true } : m;
+    }),
+  );
+}

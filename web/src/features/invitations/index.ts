@@ -1,0 +1,3 @@
+export { Countdown } from './countdown';
+export { InboxPage } from './inbox-page';
+export { invitationKeys, useInvitations, usePendingReceivedCount } from './use-invitations';

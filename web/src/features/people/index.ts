@@ -1,0 +1,2 @@
+export { MePage } from './me-page';
+export { PersonPage } from './person-page';

@@ -1,0 +1,3 @@
+import './ratings.css';
+export { RatePerson } from './rate-person';
+export { RatingSummary } from './rating-summary';
