@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import { cpuSeconds } from './process-stats.js';
 
 export interface HttpResult {
   rps: number;
@@ -7,6 +8,8 @@ export interface HttpResult {
   requests: number;
   non2xx: number;
   errors: number;
+  /** CPU time the server process spent per request (user + system), when its pid was given. */
+  serverCpuMsPerRequest: number;
 }
 
 /** Closed-loop HTTP load with autocannon; latency percentiles in milliseconds. */
@@ -16,8 +19,10 @@ export async function httpLoad(options: {
   seconds: number;
   /** Requests to rotate through (different callers and places), so no cache flatters the figures. */
   requests: { path: string; headers: Record<string, string> }[];
+  serverPid?: number;
 }): Promise<HttpResult> {
   let next = 0;
+  const cpuBefore = options.serverPid === undefined ? 0 : cpuSeconds(options.serverPid);
   const result = await autocannon({
     url: options.url,
     connections: options.connections,
@@ -38,5 +43,9 @@ export async function httpLoad(options: {
     requests: result.requests.total,
     non2xx: result.non2xx,
     errors: result.errors,
+    serverCpuMsPerRequest:
+      options.serverPid === undefined
+        ? Number.NaN
+        : ((cpuSeconds(options.serverPid) - cpuBefore) * 1000) / Math.max(1, result.requests.total),
   };
 }

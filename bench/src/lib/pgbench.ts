@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -12,6 +12,7 @@ export interface PgbenchResult {
   p50Ms: number;
   p99Ms: number;
   transactions: number;
+  failed: number;
 }
 
 /**
@@ -23,7 +24,15 @@ export async function pgbench(
   url: string,
   /** One or more scripts; pgbench picks among them at random, equally weighted. */
   scripts: string[],
-  options: { clients: number; threads: number; seconds: number },
+  options: {
+    clients: number;
+    threads: number;
+    /** Run for this long, or run `transactions` per client. */
+    seconds?: number;
+    transactions?: number;
+    /** Variables every client starts with (`--define`). */
+    defines?: Record<string, string | number>;
+  },
 ): Promise<PgbenchResult> {
   const dir = await mkdtemp(join(tmpdir(), 'icebreaker-pgbench-'));
   try {
@@ -39,7 +48,10 @@ export async function pgbench(
         '--no-vacuum',
         `--client=${options.clients}`,
         `--jobs=${options.threads}`,
-        `--time=${options.seconds}`,
+        options.transactions === undefined
+          ? `--time=${options.seconds ?? 10}`
+          : `--transactions=${options.transactions}`,
+        ...Object.entries(options.defines ?? {}).map(([name, value]) => `--define=${name}=${value}`),
         ...files,
         '--log',
         `--log-prefix=${join(dir, 'log')}`,
@@ -58,13 +70,21 @@ export async function pgbench(
     }
     latenciesMs.sort((a, b) => a - b);
     const tps = Number(/tps = ([\d.]+)/.exec(stdout)?.[1] ?? 0);
+    const failed = Number(/number of failed transactions: (\d+)/.exec(stdout)?.[1] ?? 0);
     return {
       tps,
       p50Ms: percentile(latenciesMs, 50),
       p99Ms: percentile(latenciesMs, 99),
       transactions: latenciesMs.length,
+      failed,
     };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** Keeps a reference script beside the results, to read or rerun by hand (`pgbench -f`). */
+export async function keepScript(name: string, script: string): Promise<void> {
+  await mkdir('.bench-results', { recursive: true });
+  await writeFile(join('.bench-results', `${name}.pgbench.sql`), `${script}\n`);
 }

@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 
 /** Kernel clock ticks per second (`getconf CLK_TCK`), which is 100 on Linux. */
 const TICKS_PER_SECOND = 100;
@@ -71,3 +72,18 @@ export function openFileLimit(): number {
 }
 
 export const mib = (bytes: number): number => bytes / (1024 * 1024);
+
+/**
+ * Watches this process's event-loop delay; the returned function stops and
+ * gives its p99 in milliseconds. A load generator whose loop lags sends late
+ * and reads late, which an open loop counts as the server's latency: this
+ * says how much of it could be the generator's.
+ */
+export function eventLoopLag(): () => number {
+  const histogram = monitorEventLoopDelay({ resolution: 10 });
+  histogram.enable();
+  return () => {
+    histogram.disable();
+    return histogram.percentile(99) / 1e6;
+  };
+}

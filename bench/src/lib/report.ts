@@ -1,0 +1,58 @@
+/** Figures of one measured case, in display order; a number is formatted, a string shown as is. */
+export type Figures = Record<string, number | string>;
+
+/** One line of the suite's table: a case, its figures, the reference's figures, and the target it is judged by. */
+export interface ResultRow {
+  label: string;
+  figures: Figures;
+  /** The same work done by a reference in the same run (pgbench on the route's SQL), when there is one. */
+  reference?: { label: string; figures: Figures };
+  target?: string;
+  /** Undefined when the row has no target. */
+  met?: boolean;
+}
+
+export interface ScenarioResult {
+  scenario: string;
+  /** What ran, in a sentence: sizes, rates, durations. */
+  setup: string;
+  rows: ResultRow[];
+  notes: string[];
+}
+
+export function formatNumber(n: number): string {
+  if (!Number.isFinite(n)) return '—';
+  if (Number.isInteger(n)) return n.toLocaleString('en');
+  return Math.abs(n) >= 100 ? Math.round(n).toLocaleString('en') : n.toFixed(Math.abs(n) >= 10 ? 1 : 2);
+}
+
+export const formatFigures = (figures: Figures): string =>
+  Object.entries(figures)
+    .map(([name, value]) => `${name} ${typeof value === 'number' ? formatNumber(value) : value}`)
+    .join(', ');
+
+/** An aligned table that reads as plain text and renders as Markdown. */
+export function table(headers: string[], rows: string[][]): string {
+  const escape = (cell: string): string => cell.replaceAll('|', '\\|');
+  const cells = [headers, ...rows].map((r) => r.map(escape));
+  const widths = headers.map((_, i) => Math.max(3, ...cells.map((r) => (r[i] ?? '').length)));
+  const line = (r: string[]): string => `| ${r.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+  return [line(cells[0]!), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...cells.slice(1).map(line)].join(
+    '\n',
+  );
+}
+
+/** The suite's one table: scenario, case, figures, reference, target, met. */
+export function suiteTable(results: ScenarioResult[]): string {
+  const rows = results.flatMap((s) =>
+    s.rows.map((r) => [
+      s.scenario,
+      r.label,
+      formatFigures(r.figures),
+      r.reference ? `${r.reference.label}: ${formatFigures(r.reference.figures)}` : '—',
+      r.target ?? '—',
+      r.met === undefined ? '' : r.met ? 'met' : 'NOT MET',
+    ]),
+  );
+  return table(['scenario', 'case', 'figures', 'reference (same run)', 'target', 'met'], rows);
+}

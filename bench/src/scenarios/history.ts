@@ -1,0 +1,122 @@
+/**
+ * Paging backwards through a room of a million messages from random depths:
+ * GET /chat/rooms/{id}/messages?before=…&limit=… under autocannon, and the
+ * route's own statements (captured from the server's repository code) under
+ * pgbench, in the same run.
+ */
+import { randomBytes } from 'node:crypto';
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../../../server/src/db/schema.js';
+import { listMessages } from '../../../server/src/modules/chat/message-repository.js';
+import { findParticipantRoom } from '../../../server/src/modules/chat/repository.js';
+import { captureStatements } from '../lib/capture.js';
+import { seededDatabase, withoutSecondaryIndexes } from '../lib/database.js';
+import { httpLoad } from '../lib/http-load.js';
+import { keepScript, pgbench } from '../lib/pgbench.js';
+import type { ScenarioResult } from '../lib/report.js';
+import { setting } from '../lib/scale.js';
+import { sessionsFor } from '../lib/seed-users.js';
+import { startServer } from '../lib/server-process.js';
+import { inlineParameters } from '../lib/sql-literal.js';
+
+const MESSAGES = setting('BENCH_MESSAGES', 1_000_000, 20_000);
+const SECONDS = setting('BENCH_HISTORY_SECONDS', 15, 3);
+const CONNECTIONS = setting('BENCH_CONNECTIONS', 10, 4);
+const PAGE = 50;
+/** Distinct request paths autocannon rotates through. */
+const DEPTHS = 2_000;
+/** A seq no other parameter of the captured statements takes, replaced by the pgbench variable. */
+const SENTINEL_SEQ = 987_654_321;
+
+/** Two users and their room with `count` messages, in set-based statements. */
+async function seedRoom(db: Kysely<DB>, count: number): Promise<void> {
+  await sql`INSERT INTO users (email, password_hash, display_name)
+    VALUES ('history-a@example.com', 'not a hash', 'History A'), ('history-b@example.com', 'not a hash', 'History B')`.execute(
+    db,
+  );
+  await sql`INSERT INTO chat_rooms (participant1_id, participant2_id, created_at, last_message_at, last_seq)
+    SELECT min(id), max(id), now() - interval '1 year', now(), ${count}::bigint FROM users`.execute(db);
+  await withoutSecondaryIndexes(db, 'chat_messages', async () => {
+    await sql`INSERT INTO chat_messages (room_id, seq, sender_id, message_type, content, client_message_id, created_at)
+    SELECT r.id, i, CASE WHEN i % 2 = 0 THEN r.participant1_id ELSE r.participant2_id END, 'TEXT',
+      'Message number ' || i || ' of a long conversation about where to meet tonight', 'seed-' || i,
+      now() - interval '1 year' + i * interval '1 second'
+    FROM chat_rooms r, generate_series(1, ${count}::int) AS i`.execute(db);
+  });
+}
+
+export async function historyScenario(): Promise<ScenarioResult> {
+  const seedStarted = Date.now();
+  const { url, db, reused } = await seededDatabase('history', `room messages: ${MESSAGES}`, (d) =>
+    seedRoom(d, MESSAGES),
+  );
+  const seedSeconds = (Date.now() - seedStarted) / 1000;
+  console.log(
+    `  history: ${MESSAGES.toLocaleString('en')} messages ${reused ? 'reused' : `seeded in ${seedSeconds.toFixed(1)} s`}`,
+  );
+  const secret = randomBytes(32).toString('hex');
+  const server = await startServer({ DATABASE_URL: url, JWT_SECRET: secret });
+  try {
+    const room = await db.selectFrom('chat_rooms').select(['id', 'participant1_id']).executeTakeFirstOrThrow();
+    const [reader] = await sessionsFor(db, secret, [room.participant1_id]);
+    const depth = (): number => PAGE + 1 + Math.floor(Math.random() * (MESSAGES - PAGE));
+    const requests = Array.from({ length: DEPTHS }, () => ({
+      path: `/chat/rooms/${room.id}/messages?before=${depth()}&limit=${PAGE}`,
+      headers: { authorization: `Bearer ${reader!.token}` },
+    }));
+    await httpLoad({ url: server.url, connections: CONNECTIONS, seconds: 2, requests }); // warm-up
+    const http = await httpLoad({
+      url: server.url,
+      connections: CONNECTIONS,
+      seconds: SECONDS,
+      requests,
+      serverPid: server.pid,
+    });
+
+    // What the route runs: the participant check, then one page of the (room_id, seq) index.
+    const statements = await captureStatements(url, async (capture) => {
+      await findParticipantRoom(capture, room.id, reader!.id);
+      await listMessages(capture, { roomId: room.id, direction: 'before', seq: SENTINEL_SEQ, limit: PAGE });
+    });
+    const script = [
+      `\\set before random(${PAGE + 1}, ${MESSAGES})`,
+      ...statements.map((s) => `${inlineParameters(s, new Map([[SENTINEL_SEQ, 'before']]))};`),
+    ].join('\n');
+    await keepScript('history', script);
+    const reference = await pgbench(url, [script], { clients: CONNECTIONS, threads: 2, seconds: SECONDS });
+    return {
+      scenario: 'history paging',
+      setup:
+        `one room of ${MESSAGES.toLocaleString('en')} messages, GET /chat/rooms/{id}/messages?before=<random seq>&limit=${PAGE}, ` +
+        `${CONNECTIONS} connections closed loop for ${SECONDS} s after 2 s warm-up; pgbench: the route's ` +
+        `${statements.length} statements with a random seq, as many clients for as long`,
+      rows: [
+        {
+          label: `${MESSAGES.toLocaleString('en')} messages, HTTP`,
+          figures: {
+            'req/s': http.rps,
+            p50: `${http.p50Ms} ms`,
+            p99: `${http.p99Ms} ms`,
+            requests: http.requests,
+            errors: http.non2xx + http.errors,
+            'server CPU/req': `${http.serverCpuMsPerRequest.toFixed(2)} ms`,
+          },
+          reference: {
+            label: 'pgbench',
+            figures: {
+              'tx/s': reference.tps,
+              p50: `${reference.p50Ms.toFixed(2)} ms`,
+              p99: `${reference.p99Ms.toFixed(2)} ms`,
+            },
+          },
+          target: 'req/s ≥ ½ pgbench',
+          met: http.rps >= reference.tps / 2 && http.non2xx + http.errors === 0,
+        },
+      ],
+      notes: [reused ? 'Seed reused from an earlier run.' : `Seeded in ${seedSeconds.toFixed(1)} s.`],
+    };
+  } finally {
+    await server.stop();
+    await db.destroy();
+  }
+}
