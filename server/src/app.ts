@@ -84,6 +84,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const ctx: AppContext = {
     config,
     db: database.db,
+    orderedScans: database.orderedScans,
     clock,
     tokens: new AccessTokens(config.jwtSecret, config.accessTokenTtlSeconds, clock),
     cursors: new CursorSealer(config.jwtSecret),

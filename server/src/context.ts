@@ -13,6 +13,8 @@ import type { EventBus } from './realtime/bus.js';
 export interface AppContext {
   config: Config;
   db: Kysely<DB>;
+  /** PostgreSQL's ordered-scan pool (see `Database.orderedScans`); undefined for PGlite. */
+  orderedScans: Kysely<DB> | undefined;
   clock: Clock;
   tokens: AccessTokens;
   cursors: CursorSealer;

@@ -3,10 +3,17 @@ import { cube } from '@electric-sql/pglite/contrib/cube';
 import { earthdistance } from '@electric-sql/pglite/contrib/earthdistance';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { ORDERED_SCAN_SETTINGS } from './ordered-scans.js';
 import type { DB } from './schema.js';
 
 export interface Database {
   db: Kysely<DB>;
+  /**
+   * PostgreSQL only: a pool of its own whose sessions leave an ordered index
+   * scan as the only cheap plan (see ORDERED_SCAN_SETTINGS), so such a query
+   * is one round trip instead of a transaction of four. Absent for PGlite.
+   */
+  orderedScans?: Kysely<DB>;
   kind: 'pglite' | 'postgres';
   /** The embedded engine, when there is one (tests dump and load its data folder). */
   pglite?: PGlite;
@@ -20,27 +27,46 @@ export type DatabaseOptions =
   /** `dataDir` is a folder, or `memory://` for a throwaway database. */
   | { kind: 'pglite'; dataDir: string; loadDataDir?: Blob };
 
+function createPool(url: string, size: number, settings: Record<string, string>): pg.Pool {
+  const options = Object.entries(settings)
+    .map(([name, value]) => `-c ${name}=${value}`)
+    .join(' ');
+  const pool = new pg.Pool({
+    connectionString: url,
+    types: { getTypeParser: int8AsNumber },
+    max: size,
+    ...(options ? { options } : {}),
+  });
+  // A connection PostgreSQL drops (a restart, a failover) emits 'error',
+  // which crashes the process unless someone listens: the pool does only
+  // while the connection is idle, not while a transaction holds it between
+  // two queries. A dead connection fails its query (the caller answers 503)
+  // and is discarded on release; the next query opens a fresh one.
+  pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
+  return pool;
+}
+
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.kind === 'postgres') {
-    const pool = new pg.Pool({
-      connectionString: options.url,
-      types: { getTypeParser: int8AsNumber },
-      max: options.poolSize,
-      ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
-    });
-    // A connection PostgreSQL drops (a restart, a failover) emits 'error',
-    // which crashes the process unless someone listens: the pool does only
-    // while the connection is idle, not while a transaction holds it between
-    // two queries. A dead connection fails its query (the caller answers 503)
-    // and is discarded on release; the next query opens a fresh one.
-    pool.on('error', () => {});
-    pool.on('connect', (client) => client.on('error', () => {}));
+    const searchPath: Record<string, string> = options.searchPath ? { search_path: options.searchPath } : {};
+    const pool = createPool(options.url, options.poolSize, searchPath);
+    // Connections open on demand and close when idle: this pool holds some only while such queries run.
+    const orderedPool = createPool(options.url, options.poolSize, { ...searchPath, ...ORDERED_SCAN_SETTINGS });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    const orderedScans = new Kysely<DB>({ dialect: new PostgresDialect({ pool: orderedPool }) });
     return {
       db,
+      orderedScans,
       kind: 'postgres',
-      poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
-      close: () => db.destroy(),
+      poolStats: () => ({
+        total: pool.totalCount + orderedPool.totalCount,
+        idle: pool.idleCount + orderedPool.idleCount,
+        waiting: pool.waitingCount + orderedPool.waitingCount,
+      }),
+      close: async () => {
+        await Promise.all([db.destroy(), orderedScans.destroy()]);
+      },
     };
   }
   const pglite = await PGlite.create({

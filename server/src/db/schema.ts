@@ -70,9 +70,19 @@ export interface UserPositionsTable {
   cell_col: number | null;
   cell_latitude: number | null;
   cell_longitude: number | null;
-  /** `ll_to_earth(cell_latitude, cell_longitude)`, GiST-indexed. */
+  /** `ll_to_earth(cell_latitude, cell_longitude)`. */
   cell_point: ColumnType<string | null, never, never>;
   published_at: Date | null;
+}
+
+/** Every cell someone has published, kept by a trigger on `user_positions`: what nearby searches walk. */
+export interface PositionCellsTable {
+  cell_row: number;
+  cell_col: number;
+  cell_latitude: number;
+  cell_longitude: number;
+  /** `ll_to_earth(cell_latitude, cell_longitude)`, GiST-indexed. */
+  cell_point: ColumnType<string, never, never>;
 }
 
 export interface EventStreamsTable {
@@ -204,6 +214,7 @@ export interface DB {
   blocks: BlocksTable;
   locations: LocationsTable;
   user_positions: UserPositionsTable;
+  position_cells: PositionCellsTable;
   event_streams: EventStreamsTable;
   events: EventsTable;
   chat_rooms: ChatRoomsTable;

@@ -18,8 +18,10 @@ declare module 'fastify' {
  */
 export function registerAuthentication(app: FastifyInstance, tokens: AccessTokens): void {
   app.addHook('onRequest', async (request) => {
-    if (request.is404 || request.routeOptions.config.public) return;
-    if (request.routeOptions.url?.startsWith('/docs')) return;
+    if (request.is404) return;
+    // Fastify builds `routeOptions` afresh on every read: read it once.
+    const { config, url } = request.routeOptions;
+    if (config.public || url?.startsWith('/docs')) return;
     const header = request.headers.authorization;
     const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
     if (!match?.[1]) throw new AppError('UNAUTHENTICATED', 'Send an access token as "Authorization: Bearer <token>"');

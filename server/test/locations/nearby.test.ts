@@ -1,5 +1,7 @@
+import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
+import type { DB } from '../../src/db/schema.js';
 import { cellCentre, cellOf } from '../../src/modules/locations/grid.js';
 import { registerUser } from '../helpers/factories.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
@@ -204,25 +206,41 @@ describe('GET /users/nearby errors', () => {
 });
 
 describe('the nearby plan', () => {
-  it('walks the GiST index in distance order, never scanning the table', async () => {
-    await import('kysely').then(({ sql }) => sql`ANALYZE user_positions`.execute(t.db));
+  it('walks the GiST index of inhabited cells in distance order, never scanning a table', async () => {
+    await sql`ANALYZE user_positions`.execute(t.db);
+    await sql`ANALYZE position_cells`.execute(t.db);
     const { forceOrderedIndexScan, nearbyQuery } = await import('../../src/modules/locations/repository.js');
     const centre = cellCentre(cellOf(world.centre.lat, world.centre.lon));
+    const orderedScans = t.database.orderedScans;
+    expect(orderedScans !== undefined).toBe(t.database.kind === 'postgres');
+    const plans: string[] = [];
     for (const after of [undefined, { knn: 1000, userId: 10 }]) {
-      const plan = await t.db.transaction().execute(async (trx) => {
-        await forceOrderedIndexScan(trx);
-        const query = nearbyQuery(trx, {
-          viewerId: world.viewers[0]!.id,
-          centre,
-          radiusMeters: 5000,
-          seenSince: t.clock.now(),
-          limit: 20,
-          ...(after ? { after } : {}),
-        });
-        return (await query.explain()).map((row) => String(Object.values(row)[0])).join('\n');
-      });
-      expect(plan).toMatch(/Index Scan using user_positions_cell_point_idx on user_positions/);
+      const params = {
+        viewerId: world.viewers[0]!.id,
+        centre,
+        radiusMeters: 5000,
+        seenSince: t.clock.now(),
+        limit: 20,
+        ...(after ? { after } : {}),
+      };
+      const explain = async (db: Kysely<DB>) =>
+        (await nearbyQuery(db, params).explain()).map((row) => String(Object.values(row)[0])).join('\n');
+      plans.push(
+        await t.db.transaction().execute(async (trx) => {
+          await forceOrderedIndexScan(trx);
+          return explain(trx);
+        }),
+      );
+      // The pool whose sessions carry the same settings, which the route uses on PostgreSQL.
+      if (orderedScans) plans.push(await explain(orderedScans));
+    }
+    // Those settings stay in their own sessions: every other query plans as usual.
+    const shared = await sql<{ enable_bitmapscan: string }>`SHOW enable_bitmapscan`.execute(t.db);
+    expect(shared.rows[0]?.enable_bitmapscan).toBe('on');
+    for (const plan of plans) {
+      expect(plan).toMatch(/Index Scan using position_cells_point_idx on position_cells/);
       expect(plan).toMatch(/Order By: \(\(cell_point\)::cube <->/);
+      expect(plan).toMatch(/Index Scan using user_positions_cell_idx on user_positions/);
       expect(plan).not.toMatch(/Seq Scan|Bitmap/);
       // The only sort is the incremental tie-break on top of the ordered scan.
       expect(plan).not.toMatch(/^\s*(->\s+)?Sort\s+\(/m);

@@ -2,7 +2,7 @@ import type { AppContext } from '../../context.js';
 import { page } from '../../http/cursor.js';
 import { AppError } from '../../http/errors.js';
 import type { Actor } from '../auth/tokens.js';
-import { presentUser } from '../users/presenter.js';
+import { presentPublicUser } from '../users/presenter.js';
 import type { User } from '../users/schemas.js';
 import { bucketOf, type DistanceBucket } from './buckets.js';
 import { cellCentre, cellOf, haversineMeters, type Cell, type Point } from './grid.js';
@@ -78,7 +78,7 @@ export async function nearbyUsers(
   const radius = q.radius ?? ctx.config.nearby.defaultRadiusMeters;
   const limit = q.limit ?? 20;
   const after = q.cursor ? openCursor(ctx, q.cursor, cell, radius) : undefined;
-  const rows = await findNearby(ctx.db, {
+  const rows = await findNearby(ctx.db, ctx.orderedScans, {
     viewerId: actor.userId,
     centre: cellCentre(cell),
     radiusMeters: radius,
@@ -91,7 +91,7 @@ export async function nearbyUsers(
   );
   return {
     items: result.items.map((row) => ({
-      user: presentUser(row, actor.userId),
+      user: presentPublicUser(row),
       distance: row.hide_distance ? null : bucketOf(row.meters),
     })),
     nextCursor: result.nextCursor,

@@ -1,5 +1,7 @@
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { ORDERED_SCAN_SETTINGS } from '../../db/ordered-scans.js';
 import type { DB, LocationsTable, UserPositionsTable, UserRow } from '../../db/schema.js';
+import { publicUserColumns, type PublicUserRow } from '../users/presenter.js';
 import { notBlockedEitherWay } from '../blocks/sql.js';
 import type { Point } from './grid.js';
 
@@ -113,42 +115,57 @@ export interface NearbyParams {
 }
 
 /** `knn`: the index's order value (chord metres); `meters`: great-circle metres. Both between cell centres. */
-export type NearbyRow = UserRow & { knn: number; meters: number };
+export type NearbyRow = PublicUserRow & Pick<UserRow, 'hide_distance'> & { knn: number; meters: number };
 
 /**
- * Walks the GiST index on `cell_point` as an ordered (KNN) scan: `earth_box @>`
- * is the index condition, `<->` (chord distance, same order as great-circle)
- * the index order, and the exact radius, last-seen, discoverability and block
- * checks are filters on the rows it yields. The user id tie-break is an
- * incremental sort on top, in an outer query because PostgreSQL before 17
- * orders an index scan only when it yields the whole ORDER BY. LIMIT stops
- * the walk early, so the cost follows the page, not the radius. The keyset
- * continues on the same `<->` value, then the user id.
+ * Walks the GiST index on `position_cells` (one entry per inhabited cell) as
+ * an ordered (KNN) scan: `earth_box @>` is the index condition, `<->` (chord
+ * distance, same order as great-circle) the index order, the exact radius a
+ * filter. Each cell's users come from `user_positions_cell_idx`, with the
+ * last-seen, discoverability and block checks as filters. The user id
+ * tie-break is an incremental sort on top of the cell order, over the users
+ * of one distance at a time; LIMIT stops the walk early, so the cost follows
+ * the page, not the radius. The keyset continues on the same `<->` value,
+ * then the user id.
  */
 export function nearbyQuery(db: Kysely<DB>, p: NearbyParams) {
   const viewer = sql`ll_to_earth(${p.centre.lat}, ${p.centre.lon})`;
-  const knn = sql<number>`p.cell_point <-> ${viewer}`;
-  let candidates = db
-    .selectFrom('user_positions as p')
+  const knn = sql<number>`c.cell_point <-> ${viewer}`;
+  let cells = db
+    .selectFrom('position_cells as c')
+    .select([
+      'c.cell_row',
+      'c.cell_col',
+      knn.as('knn'),
+      sql<number>`earth_distance(c.cell_point, ${viewer})`.as('meters'),
+    ])
+    .where(sql<boolean>`earth_box(${viewer}, ${p.radiusMeters}) @> c.cell_point`)
+    .where(sql<boolean>`earth_distance(c.cell_point, ${viewer}) <= ${p.radiusMeters}`)
+    .orderBy('knn');
+  if (p.after) cells = cells.where(knn, '>=', p.after.knn);
+  let query = db
+    .selectFrom(cells.as('cell'))
+    .innerJoin('user_positions as p', (join) =>
+      join.onRef('p.cell_row', '=', 'cell.cell_row').onRef('p.cell_col', '=', 'cell.cell_col'),
+    )
     .innerJoin('users as u', 'u.id', 'p.user_id')
-    .selectAll('u')
-    .select([knn.as('knn'), sql<number>`earth_distance(p.cell_point, ${viewer})`.as('meters')])
-    .where(sql<boolean>`earth_box(${viewer}, ${p.radiusMeters}) @> p.cell_point`)
-    .where(sql<boolean>`earth_distance(p.cell_point, ${viewer}) <= ${p.radiusMeters}`)
+    .select([
+      ...publicUserColumns.map((column) => `u.${column}` as const),
+      'u.hide_distance',
+      'cell.knn',
+      'cell.meters',
+    ])
     .where('p.last_seen_at', '>=', p.seenSince)
     .where('p.user_id', '<>', p.viewerId)
     .where('u.is_discoverable', '=', true)
-    .where(notBlockedEitherWay(p.viewerId, sql.ref('p.user_id')))
-    .orderBy('knn');
+    .where(notBlockedEitherWay(p.viewerId, sql.ref('p.user_id')));
   if (p.after) {
     const { knn: d, userId } = p.after;
-    candidates = candidates.where(sql<boolean>`(${knn} > ${d} OR (${knn} = ${d} AND p.user_id > ${userId}))`);
+    query = query.where(sql<boolean>`(cell.knn > ${d} OR (cell.knn = ${d} AND p.user_id > ${userId}))`);
   }
-  return db
-    .selectFrom(candidates.as('nearby'))
-    .selectAll()
-    .orderBy('knn')
-    .orderBy('id')
+  return query
+    .orderBy('cell.knn')
+    .orderBy('u.id')
     .limit(p.limit + 1);
 }
 
@@ -157,14 +174,25 @@ export function nearbyQuery(db: Kysely<DB>, p: NearbyParams) {
  * bitmap scan, or an unordered index scan and a sort of every candidate, far
  * slower in dense areas. These settings, local to the transaction, leave the
  * ordered scan (with an incremental sort for the user id tie-break) as the
- * only cheap plan. `set_config(..., true)` is `SET LOCAL`, three in one round trip.
+ * only cheap plan. `set_config(..., true)` is `SET LOCAL`, all in one round trip.
  */
 export async function forceOrderedIndexScan(trx: Transaction<DB>): Promise<void> {
-  await sql`SELECT set_config('enable_seqscan', 'off', true), set_config('enable_bitmapscan', 'off', true),
-    set_config('enable_sort', 'off', true)`.execute(trx);
+  const settings = Object.entries(ORDERED_SCAN_SETTINGS).map(
+    ([name, value]) => sql`set_config(${name}, ${value}, true)`,
+  );
+  await sql`SELECT ${sql.join(settings)}`.execute(trx);
 }
 
-export function findNearby(db: Kysely<DB>, params: NearbyParams): Promise<NearbyRow[]> {
+/**
+ * On PostgreSQL, one round trip on the pool whose sessions carry those
+ * settings; on PGlite (one shared connection), a transaction that sets them.
+ */
+export function findNearby(
+  db: Kysely<DB>,
+  orderedScans: Kysely<DB> | undefined,
+  params: NearbyParams,
+): Promise<NearbyRow[]> {
+  if (orderedScans) return nearbyQuery(orderedScans, params).execute();
   return db.transaction().execute(async (trx) => {
     await forceOrderedIndexScan(trx);
     return nearbyQuery(trx, params).execute();

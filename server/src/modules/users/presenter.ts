@@ -7,12 +7,13 @@ export interface ProfileExtras {
   ratingSummary?: RatingSummary;
 }
 
-/**
- * What a viewer may see of a user: private fields only for the owner; the
- * name card for the owner and for those who collected it.
- */
-export function presentUser(row: UserRow, viewerId: number, extras?: ProfileExtras): User {
-  const user: User = {
+/** The columns anyone may see; lists of others (nearby) read only these. */
+export const publicUserColumns = ['id', 'display_name', 'bio', 'interests', 'avatar_url', 'created_at'] as const;
+export type PublicUserRow = Pick<UserRow, (typeof publicUserColumns)[number]>;
+
+/** What anyone may see of a user. */
+export function presentPublicUser(row: PublicUserRow): User {
+  return {
     id: row.id,
     displayName: row.display_name,
     bio: row.bio,
@@ -20,6 +21,14 @@ export function presentUser(row: UserRow, viewerId: number, extras?: ProfileExtr
     avatarUrl: row.avatar_url,
     createdAt: row.created_at,
   };
+}
+
+/**
+ * What a viewer may see of a user: private fields only for the owner; the
+ * name card for the owner and for those who collected it.
+ */
+export function presentUser(row: UserRow, viewerId: number, extras?: ProfileExtras): User {
+  const user = presentPublicUser(row);
   if (row.id === viewerId) {
     user.email = row.email;
     user.isDiscoverable = row.is_discoverable;
