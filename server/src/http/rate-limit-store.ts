@@ -49,27 +49,54 @@ export class MemoryRateLimitStore implements RateLimitStore {
   }
 }
 
-/** INCR, and start the window on the first hit; one round trip, atomic. */
+/**
+ * Counts the hits of several keys at once, atomically: INCRBY each key by its
+ * hits, and start its window on its first. ARGV holds (hits, window ms) per key.
+ */
 const HIT_SCRIPT = `
-local count = redis.call('INCR', KEYS[1])
-local ttl = redis.call('PTTL', KEYS[1])
-if ttl < 0 then
-  redis.call('PEXPIRE', KEYS[1], ARGV[1])
-  ttl = tonumber(ARGV[1])
+local replies = {}
+for i, key in ipairs(KEYS) do
+  local count = redis.call('INCRBY', key, ARGV[2 * i - 1])
+  local ttl = redis.call('PTTL', key)
+  if ttl < 0 then
+    redis.call('PEXPIRE', key, ARGV[2 * i])
+    ttl = tonumber(ARGV[2 * i])
+  end
+  replies[2 * i - 1] = count
+  replies[2 * i] = ttl
 end
-return {count, ttl}
+return replies
 `;
+const HIT_SCRIPT_SHA = createHash('sha1').update(HIT_SCRIPT).digest('hex');
 
 /** A limit check must never hold a request up for long: past this, the request goes through. */
 const COMMAND_TIMEOUT_MS = 250;
 
+type HitResult = { count: number; resetInMs: number } | null;
+
+/** The hits on one key (and window) waiting for the next round trip, in arrival order. */
+interface PendingKey {
+  key: string;
+  windowMs: number;
+  answers: ((result: HitResult) => void)[];
+}
+
 /**
  * Counters shared by every instance. Keys are hashed: they hold emails and
- * addresses, which have no business sitting in Redis in clear text. While
- * Redis is unreachable, requests are let through (and it is logged): the
- * limits are a cost for abusers, and must not take the API down with Redis.
+ * addresses, which have no business sitting in Redis in clear text. Hits go
+ * to Redis by group commit: while one script call is under way, new hits
+ * wait, and the next call counts all of them; each gets its own count,
+ * exactly as if they had been sent one by one, so the budget stays shared
+ * and exact. A lone hit goes at once; under load there is one round trip per
+ * batch instead of one per request or socket frame. While Redis is
+ * unreachable, requests are let through (and it is logged): the limits are
+ * a cost for abusers, and must not take the API down with Redis.
  */
 export class RedisRateLimitStore implements RateLimitStore {
+  private pending = new Map<string, PendingKey>();
+  /** A flush is scheduled or under way: new hits join the next one. */
+  private flushing = false;
+
   private readonly logFailure = rateLimited((err, suppressed) =>
     this.logger.warn({ err, suppressed }, 'rate limit store unavailable, requests are not limited'),
   );
@@ -80,28 +107,62 @@ export class RedisRateLimitStore implements RateLimitStore {
     private readonly prefix = 'icebreaker:rl:',
   ) {}
 
-  async hit(key: string, windowMs: number): Promise<{ count: number; resetInMs: number } | null> {
-    const hashed = this.prefix + createHash('sha256').update(key).digest('base64url').slice(0, 32);
-    let timer: NodeJS.Timeout | undefined;
-    try {
-      const reply = await Promise.race([
-        this.client.eval(HIT_SCRIPT, { keys: [hashed], arguments: [String(windowMs)] }),
-        new Promise<never>((_resolve, reject) => {
-          timer = setTimeout(() => reject(new Error('rate limit store timed out')), COMMAND_TIMEOUT_MS);
-        }),
-      ]);
-      const [count, ttl] = reply as [number, number];
-      return { count: Number(count), resetInMs: Number(ttl) };
-    } catch (err) {
-      this.logFailure(err);
-      return null;
-    } finally {
-      clearTimeout(timer);
-    }
+  hit(key: string, windowMs: number): Promise<HitResult> {
+    return new Promise((resolve) => {
+      const id = `${windowMs}:${key}`;
+      let entry = this.pending.get(id);
+      if (!entry) this.pending.set(id, (entry = { key, windowMs, answers: [] }));
+      entry.answers.push(resolve);
+      if (this.flushing) return;
+      this.flushing = true;
+      // The hits of this tick share the first round trip.
+      queueMicrotask(() => void this.flush());
+    });
   }
 
   close(): Promise<void> {
     return closeGracefully(this.client);
+  }
+
+  private async flush(): Promise<void> {
+    const batch = [...this.pending.values()];
+    this.pending = new Map();
+    try {
+      await this.count(batch);
+    } finally {
+      if (this.pending.size > 0) void this.flush();
+      else this.flushing = false;
+    }
+  }
+
+  private async count(batch: PendingKey[]): Promise<void> {
+    const options = {
+      keys: batch.map(({ key }) => this.prefix + createHash('sha256').update(key).digest('base64url').slice(0, 32)),
+      arguments: batch.flatMap(({ answers, windowMs }) => [String(answers.length), String(windowMs)]),
+    };
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      const reply = (await Promise.race([
+        this.client.evalSha(HIT_SCRIPT_SHA, options).catch((err: unknown) => {
+          // First use on this Redis (or after a restart or SCRIPT FLUSH): EVAL loads it.
+          if (err instanceof Error && err.message.startsWith('NOSCRIPT')) return this.client.eval(HIT_SCRIPT, options);
+          throw err;
+        }),
+        new Promise<never>((_resolve, reject) => {
+          timer = setTimeout(() => reject(new Error('rate limit store timed out')), COMMAND_TIMEOUT_MS);
+        }),
+      ])) as number[];
+      batch.forEach(({ answers }, i) => {
+        const total = Number(reply[2 * i]);
+        const resetInMs = Number(reply[2 * i + 1]);
+        answers.forEach((answer, n) => answer({ count: total - answers.length + 1 + n, resetInMs }));
+      });
+    } catch (err) {
+      this.logFailure(err);
+      for (const { answers } of batch) for (const answer of answers) answer(null);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 }
 

@@ -15,6 +15,7 @@ export interface DeliveredEvent {
   userId: number;
   seq: number;
   type: string;
+  /** Sent as its JSON (dates in ISO form), which is what the stream stored. */
   data: unknown;
   createdAt: string;
 }

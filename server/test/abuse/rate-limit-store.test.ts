@@ -46,4 +46,34 @@ describe('rate limit stores', () => {
       await store.close();
     }
   });
+
+  it.skipIf(!process.env.REDIS_URL)(
+    'gives each of many concurrent hits from two instances its own count against one budget',
+    async () => {
+      const stores = await Promise.all([0, 1].map(() => createRedisRateLimitStore(process.env.REDIS_URL!, quiet)));
+      const limiters = stores.map((store) => new RateLimiter(store, 10));
+      const key = `test:${Math.random()}`;
+      try {
+        // Sent in one turn: each instance counts its ten hits in one round trip.
+        const hits = await Promise.all(Array.from({ length: 20 }, (_, i) => stores[i % 2]!.hit(key, 60_000)));
+        expect(hits.map((h) => h?.count).sort((x, y) => x! - y!)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+        // Per instance, in the order they were asked for.
+        for (const side of [0, 1]) {
+          const counts = hits.filter((_, i) => i % 2 === side).map((h) => h!.count);
+          expect(counts).toEqual([...counts].sort((x, y) => x - y));
+        }
+        const other = `test:${Math.random()}`;
+        const verdicts = await Promise.all(
+          Array.from({ length: 20 }, (_, i) => limiters[i % 2]!.consume([{ key: other, max: 12 }])),
+        );
+        expect(verdicts.filter((v) => v === null)).toHaveLength(12);
+        for (const retryAfter of verdicts.filter((v) => v !== null)) {
+          expect(retryAfter).toBeGreaterThan(0);
+          expect(retryAfter).toBeLessThanOrEqual(60);
+        }
+      } finally {
+        await Promise.all(limiters.map((limiter) => limiter.close()));
+      }
+    },
+  );
 });

@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { DeliveredEvent } from '../../realtime/bus.js';
+import { shareJson } from '../../realtime/shared-json.js';
 
 export interface NewEvent {
   userId: number;
@@ -26,15 +27,18 @@ export async function appendEvents(trx: Transaction<DB>, events: NewEvent[], at:
   });
   const users = [...counts.keys()].sort((a, b) => a - b);
   // Stored as the JSON the client will receive, dates already in ISO form; one
-  // serialization per payload, however many recipients share it.
-  const serialized = new Map<unknown, { text: string; value: unknown }>();
+  // serialization per payload, however many recipients share it. The frames
+  // that carry it live (to each recipient's sockets, in an ack) reuse that
+  // text, so a live event reads exactly as its replay.
+  const serialized = new Map<unknown, string>();
   const payloads = events.map(({ data }) => {
-    let payload = serialized.get(data);
-    if (!payload) {
-      const text = JSON.stringify(data);
-      serialized.set(data, (payload = { text, value: JSON.parse(text) }));
+    let text = serialized.get(data);
+    if (text === undefined) {
+      text = JSON.stringify(data);
+      if (typeof data === 'object' && data !== null) shareJson(data, text);
+      serialized.set(data, text);
     }
-    return payload;
+    return text;
   });
   const { rows } = await sql<{ user_id: number; last_seq: number }>`
     WITH streams AS (
@@ -47,7 +51,7 @@ export async function appendEvents(trx: Transaction<DB>, events: NewEvent[], at:
       SELECT e.user_id, s.last_seq - e.n + e.position, e.type, e.data::jsonb, ${at}::timestamptz
       FROM unnest(
         ${events.map((e) => e.userId)}::integer[], ${events.map((e) => counts.get(e.userId)!)}::bigint[],
-        ${positions}::bigint[], ${events.map((e) => e.type)}::text[], ${payloads.map((p) => p.text)}::text[]
+        ${positions}::bigint[], ${events.map((e) => e.type)}::text[], ${payloads}::text[]
       ) AS e(user_id, n, position, type, data)
       JOIN streams s ON s.user_id = e.user_id
     )
@@ -58,7 +62,7 @@ export async function appendEvents(trx: Transaction<DB>, events: NewEvent[], at:
     userId,
     seq: lastSeq.get(userId)! - counts.get(userId)! + positions[i]!,
     type,
-    data: payloads[i]!.value,
+    data: events[i]!.data,
     createdAt,
   }));
 }

@@ -1,9 +1,10 @@
 import { Type, type Static, type TSchema } from 'typebox';
-import { Value } from 'typebox/value';
+import { Compile, type Validator } from 'typebox/compile';
 import { MAX_ID } from '../../http/schemas.js';
 import type { ErrorCode } from '../../http/errors.js';
 import { badTextAt } from '../../http/validation.js';
 import { MAX_TEXT_LENGTH } from '../../modules/chat/schemas.js';
+import { jsonOf, sharedJsonOf } from '../shared-json.js';
 
 /**
  * Every frame is JSON `{type, data}`. Durable events also carry `cursor`
@@ -38,6 +39,11 @@ const clientFrameSchemas = {
 type Schemas = typeof clientFrameSchemas;
 export type ClientFrame = { [K in keyof Schemas]: { type: K; data: Static<Schemas[K]> } }[keyof Schemas];
 
+/** Compiled once: every frame a client sends is checked against one of these. */
+const clientFrameValidators = Object.fromEntries(
+  Object.entries(clientFrameSchemas).map(([type, schema]) => [type, Compile(schema)]),
+) as Record<keyof Schemas, Validator>;
+
 export class FrameError extends Error {
   constructor(
     readonly code: ErrorCode,
@@ -63,9 +69,9 @@ export function parseClientFrame(text: string): ClientFrame {
   if (!Object.hasOwn(clientFrameSchemas, type)) {
     throw new FrameError('VALIDATION_FAILED', `Unknown frame type "${type.slice(0, 40)}"`);
   }
-  const schema = clientFrameSchemas[type as keyof Schemas];
-  if (!Value.Check(schema, data)) {
-    const [first] = Value.Errors(schema, data);
+  const validator = clientFrameValidators[type as keyof Schemas];
+  if (!validator.Check(data)) {
+    const [first] = validator.Errors(data);
     const where = first?.instancePath ? `data${first.instancePath.replaceAll('/', '.')}` : 'data';
     throw new FrameError('VALIDATION_FAILED', `${where}: ${first?.message ?? 'is not valid'}`, requestIdOf(data));
   }
@@ -90,3 +96,30 @@ export const errorFrame = (code: ErrorCode, detail: string, requestId?: string):
   type: 'error',
   data: requestId === undefined ? { code, detail } : { requestId, code, detail },
 });
+
+/** JSON of a frame's data; a plain object's fields are looked up in the shared JSON one level down. */
+function dataText(data: unknown): string | undefined {
+  if (typeof data !== 'object' || data === null || Object.getPrototypeOf(data) !== Object.prototype) {
+    return jsonOf(data);
+  }
+  const shared = sharedJsonOf(data);
+  if (shared !== undefined) return shared;
+  const fields: string[] = [];
+  for (const [key, value] of Object.entries(data)) {
+    const text = jsonOf(value);
+    // Skipped like JSON.stringify skips them (undefined, functions).
+    if (text !== undefined) fields.push(`${JSON.stringify(key)}:${text}`);
+  }
+  return `{${fields.join(',')}}`;
+}
+
+/** The text of a frame, as JSON.stringify would write it, reusing the JSON of shared data. */
+export function frameText(frame: ServerFrame): string {
+  const data = dataText(frame.data);
+  return (
+    `{"type":${JSON.stringify(frame.type)}` +
+    (data === undefined ? '' : `,"data":${data}`) +
+    (frame.cursor === undefined ? '' : `,"cursor":${JSON.stringify(frame.cursor)}`) +
+    '}'
+  );
+}

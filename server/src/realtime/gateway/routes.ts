@@ -6,7 +6,7 @@ import { AppError } from '../../http/errors.js';
 import { DateTime, problems } from '../../http/schemas.js';
 import type { App } from '../../http/types.js';
 import type { PresenceTracker } from '../presence/tracker.js';
-import { CloseCode, Connection } from './connection.js';
+import { CloseCode, Connection, type Corkable } from './connection.js';
 import { gatewayLimits, MAX_FRAME_BYTES, originAllowed } from './limits.js';
 import { ConnectionRegistry } from './registry.js';
 import { createTicket } from './tickets.js';
@@ -106,10 +106,16 @@ export async function realtimeRoutes(app: App, ctx: AppContext, presence: Presen
     },
     wsHandler: (socket, request) => {
       const query = request.query as { ticket?: string; cursor?: number };
-      const connection = new Connection(socket, registry, {
-        ticket: query.ticket ?? protocolTicket(request.headers['sec-websocket-protocol']),
-        cursor: query.cursor,
-      });
+      const connection = new Connection(
+        socket,
+        registry,
+        {
+          ticket: query.ticket ?? protocolTicket(request.headers['sec-websocket-protocol']),
+          cursor: query.cursor,
+        },
+        // The upgraded request's TCP socket is the one the WebSocket writes to.
+        request.raw.socket as Corkable | undefined,
+      );
       registry.track(connection);
       connection.open();
     },
