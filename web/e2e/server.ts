@@ -26,9 +26,11 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     if (!existsSync(built)) throw new Error(`${built} is missing: run "npm run build" at the repository root first`);
   }
   const dataDir = await mkdtemp(join(tmpdir(), 'icebreaker-e2e-'));
+  // The embedded default, whatever database or Redis the surrounding test run points at.
+  const { DATABASE_URL: _database, REDIS_URL: _redis, ...inherited } = process.env;
   const child = spawn(process.execPath, [serverEntry], {
     env: {
-      ...process.env,
+      ...inherited,
       PORT: '0',
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
