@@ -1,3 +1,6 @@
+import type { HttpResult } from './http-load.js';
+import type { PgbenchResult } from './pgbench.js';
+
 /** Figures of one measured case, in display order; a number is formatted, a string shown as is. */
 export type Figures = Record<string, number | string>;
 
@@ -19,6 +22,23 @@ export interface ScenarioResult {
   rows: ResultRow[];
   notes: string[];
 }
+
+/** An HTTP load's figures, as the read scenarios print them. */
+export const httpFigures = (http: HttpResult): Figures => ({
+  'req/s': http.rps,
+  p50: `${http.p50Ms} ms`,
+  p99: `${http.p99Ms} ms`,
+  requests: http.requests,
+  errors: http.non2xx + http.errors,
+  'server CPU/req': `${http.serverCpuMsPerRequest.toFixed(2)} ms`,
+});
+
+/** A pgbench reference's figures. */
+export const pgbenchFigures = (reference: PgbenchResult): Figures => ({
+  'tx/s': reference.tps,
+  p50: `${reference.p50Ms.toFixed(2)} ms`,
+  p99: `${reference.p99Ms.toFixed(2)} ms`,
+});
 
 export function formatNumber(n: number): string {
   if (!Number.isFinite(n)) return '—';

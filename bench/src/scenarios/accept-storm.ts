@@ -14,7 +14,7 @@ import { postJson, type BenchUser } from '../lib/api.js';
 import { captureStatements } from '../lib/capture.js';
 import { freshDatabase } from '../lib/database.js';
 import { keepScript, pgbench } from '../lib/pgbench.js';
-import type { ScenarioResult } from '../lib/report.js';
+import { pgbenchFigures, type ScenarioResult } from '../lib/report.js';
 import { setting } from '../lib/scale.js';
 import { seedUsers } from '../lib/seed-users.js';
 import { startServer } from '../lib/server-process.js';
@@ -181,9 +181,7 @@ export async function acceptStormScenario(): Promise<ScenarioResult> {
           reference: {
             label: 'pgbench',
             figures: {
-              'tx/s': reference.tps,
-              p50: `${reference.p50Ms.toFixed(2)} ms`,
-              p99: `${reference.p99Ms.toFixed(2)} ms`,
+              ...pgbenchFigures(reference),
               stored: `${twinStored.seated} seated`,
             },
           },

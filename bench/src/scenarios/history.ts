@@ -13,7 +13,7 @@ import { captureStatements } from '../lib/capture.js';
 import { seededDatabase, withoutSecondaryIndexes } from '../lib/database.js';
 import { httpLoad } from '../lib/http-load.js';
 import { keepScript, pgbench } from '../lib/pgbench.js';
-import type { ScenarioResult } from '../lib/report.js';
+import { httpFigures, pgbenchFigures, type ScenarioResult } from '../lib/report.js';
 import { setting } from '../lib/scale.js';
 import { sessionsFor } from '../lib/seed-users.js';
 import { startServer } from '../lib/server-process.js';
@@ -93,21 +93,10 @@ export async function historyScenario(): Promise<ScenarioResult> {
       rows: [
         {
           label: `${MESSAGES.toLocaleString('en')} messages, HTTP`,
-          figures: {
-            'req/s': http.rps,
-            p50: `${http.p50Ms} ms`,
-            p99: `${http.p99Ms} ms`,
-            requests: http.requests,
-            errors: http.non2xx + http.errors,
-            'server CPU/req': `${http.serverCpuMsPerRequest.toFixed(2)} ms`,
-          },
+          figures: httpFigures(http),
           reference: {
             label: 'pgbench',
-            figures: {
-              'tx/s': reference.tps,
-              p50: `${reference.p50Ms.toFixed(2)} ms`,
-              p99: `${reference.p99Ms.toFixed(2)} ms`,
-            },
+            figures: pgbenchFigures(reference),
           },
           target: 'req/s ≥ ½ pgbench',
           met: http.rps >= reference.tps / 2 && http.non2xx + http.errors === 0,

@@ -11,7 +11,7 @@ import { postJson } from '../lib/api.js';
 import { seededDatabase, withoutSecondaryIndexes } from '../lib/database.js';
 import { httpLoad } from '../lib/http-load.js';
 import { pgbench } from '../lib/pgbench.js';
-import type { ScenarioResult } from '../lib/report.js';
+import { httpFigures, pgbenchFigures, type ScenarioResult } from '../lib/report.js';
 import { setting } from '../lib/scale.js';
 import { seedUsers } from '../lib/seed-users.js';
 import { startServer } from '../lib/server-process.js';
@@ -135,21 +135,10 @@ export async function nearbyScenario(): Promise<ScenarioResult> {
       rows: [
         {
           label: `${USERS.toLocaleString('en')} users, HTTP`,
-          figures: {
-            'req/s': http.rps,
-            p50: `${http.p50Ms} ms`,
-            p99: `${http.p99Ms} ms`,
-            requests: http.requests,
-            errors: http.non2xx + http.errors,
-            'server CPU/req': `${http.serverCpuMsPerRequest.toFixed(2)} ms`,
-          },
+          figures: httpFigures(http),
           reference: {
             label: 'pgbench',
-            figures: {
-              'tx/s': reference.tps,
-              p50: `${reference.p50Ms.toFixed(2)} ms`,
-              p99: `${reference.p99Ms.toFixed(2)} ms`,
-            },
+            figures: pgbenchFigures(reference),
           },
           target: `p99 ≤ ${TARGET_P99_MS} ms; req/s ≥ ½ pgbench`,
           met: http.p99Ms <= TARGET_P99_MS && http.rps >= reference.tps / 2 && http.non2xx + http.errors === 0,
