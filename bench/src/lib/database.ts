@@ -59,24 +59,38 @@ export async function freshDatabase(scenario: string): Promise<{ url: string; db
 export async function seededDatabase(
   scenario: string,
   marker: string,
+  /** What the seed holds, for the progress line (`1,000,000 messages`). */
+  description: string,
   seed: (db: Kysely<DB>) => Promise<void>,
-): Promise<{ url: string; db: Kysely<DB>; reused: boolean }> {
-  const name = benchDatabaseName(scenario);
-  const exists = await withAdmin(
-    async (admin) => (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount === 1,
-  );
-  if (exists) {
-    const db = openDatabase(databaseUrl(name));
-    const found = await sql<{ marker: string }>`SELECT marker FROM bench_seed`.execute(db).catch(() => ({ rows: [] }));
-    if (found.rows[0]?.marker === marker) return { url: databaseUrl(name), db, reused: true };
-    await db.destroy();
+): Promise<{ url: string; db: Kysely<DB>; seedNote: string }> {
+  const started = Date.now();
+  const reusable = await reusableDatabase(scenario, marker);
+  if (reusable) {
+    console.log(`  ${scenario}: ${description} reused`);
+    return { ...reusable, seedNote: 'Seed reused from an earlier run.' };
   }
   const { url, db } = await freshDatabase(scenario);
   await seed(db);
   await sql`CREATE TABLE bench_seed (marker text NOT NULL)`.execute(db);
   await sql`INSERT INTO bench_seed VALUES (${marker})`.execute(db);
   await sql`ANALYZE`.execute(db);
-  return { url, db, reused: false };
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  console.log(`  ${scenario}: ${description} seeded in ${seconds} s`);
+  return { url, db, seedNote: `Seeded in ${seconds} s.` };
+}
+
+/** The scenario's database when it exists and holds the seed `marker` names. */
+async function reusableDatabase(scenario: string, marker: string): Promise<{ url: string; db: Kysely<DB> } | null> {
+  const name = benchDatabaseName(scenario);
+  const exists = await withAdmin(
+    async (admin) => (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount === 1,
+  );
+  if (!exists) return null;
+  const db = openDatabase(databaseUrl(name));
+  const found = await sql<{ marker: string }>`SELECT marker FROM bench_seed`.execute(db).catch(() => ({ rows: [] }));
+  if (found.rows[0]?.marker === marker) return { url: databaseUrl(name), db };
+  await db.destroy();
+  return null;
 }
 
 /**

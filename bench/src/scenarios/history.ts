@@ -46,13 +46,11 @@ async function seedRoom(db: Kysely<DB>, count: number): Promise<void> {
 }
 
 export async function historyScenario(): Promise<ScenarioResult> {
-  const seedStarted = Date.now();
-  const { url, db, reused } = await seededDatabase('history', `room messages: ${MESSAGES}`, (d) =>
-    seedRoom(d, MESSAGES),
-  );
-  const seedSeconds = (Date.now() - seedStarted) / 1000;
-  console.log(
-    `  history: ${MESSAGES.toLocaleString('en')} messages ${reused ? 'reused' : `seeded in ${seedSeconds.toFixed(1)} s`}`,
+  const { url, db, seedNote } = await seededDatabase(
+    'history',
+    `room messages: ${MESSAGES}`,
+    `${MESSAGES.toLocaleString('en')} messages`,
+    (d) => seedRoom(d, MESSAGES),
   );
   const secret = randomBytes(32).toString('hex');
   const server = await startServer({ DATABASE_URL: url, JWT_SECRET: secret });
@@ -102,7 +100,7 @@ export async function historyScenario(): Promise<ScenarioResult> {
           met: http.rps >= reference.tps / 2 && http.non2xx + http.errors === 0,
         },
       ],
-      notes: [reused ? 'Seed reused from an earlier run.' : `Seeded in ${seedSeconds.toFixed(1)} s.`],
+      notes: [seedNote],
     };
   } finally {
     await server.stop();

@@ -75,13 +75,11 @@ export async function seedPositions(db: Kysely<DB>, userIds: number[]): Promise<
 }
 
 export async function nearbyScenario(): Promise<ScenarioResult> {
-  const seedStarted = Date.now();
-  const { url, db, reused } = await seededDatabase('nearby', `located users: ${USERS}`, (d) =>
-    seedLocatedUsers(d, USERS),
-  );
-  const seedSeconds = (Date.now() - seedStarted) / 1000;
-  console.log(
-    `  nearby: ${USERS.toLocaleString('en')} users ${reused ? 'reused' : `seeded in ${seedSeconds.toFixed(1)} s`}`,
+  const { url, db, seedNote } = await seededDatabase(
+    'nearby',
+    `located users: ${USERS}`,
+    `${USERS.toLocaleString('en')} users`,
+    (d) => seedLocatedUsers(d, USERS),
   );
   const secret = randomBytes(32).toString('hex');
   const server = await startServer({
@@ -144,7 +142,7 @@ export async function nearbyScenario(): Promise<ScenarioResult> {
           met: http.p99Ms <= TARGET_P99_MS && http.rps >= reference.tps / 2 && http.non2xx + http.errors === 0,
         },
       ],
-      notes: [reused ? 'Seed reused from an earlier run.' : `Seeded in ${seedSeconds.toFixed(1)} s.`],
+      notes: [seedNote],
     };
   } finally {
     await server.stop();
