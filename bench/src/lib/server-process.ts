@@ -22,10 +22,20 @@ export function freePort(): Promise<number> {
   });
 }
 
+/**
+ * `BENCH_CPU_PROF=<dir>` has every server write a V8 CPU profile there when it
+ * stops (`node --cpu-prof`), to open in Chrome's DevTools or
+ * `npm run profile -w bench`.
+ */
+function profileFlags(): string[] {
+  const dir = process.env.BENCH_CPU_PROF;
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : [];
+}
+
 /** Starts the built server as its own process (as in production) and waits until it is ready. */
 export async function startServer(env: Record<string, string>): Promise<RunningServer> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [entry], {
+  const child: ChildProcess = spawn(process.execPath, [...profileFlags(), entry], {
     env: { ...process.env, LOG_LEVEL: 'warn', HOST: '127.0.0.1', ...env, PORT: String(port) },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

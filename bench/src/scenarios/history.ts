@@ -7,8 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../../server/src/db/schema.js';
-import { listMessages } from '../../../server/src/modules/chat/message-repository.js';
-import { findParticipantRoom } from '../../../server/src/modules/chat/repository.js';
+import { findRoomPage } from '../../../server/src/modules/chat/message-repository.js';
 import { captureStatements } from '../lib/capture.js';
 import { seededDatabase, withoutSecondaryIndexes } from '../lib/database.js';
 import { httpLoad } from '../lib/http-load.js';
@@ -71,10 +70,15 @@ export async function historyScenario(): Promise<ScenarioResult> {
       serverPid: server.pid,
     });
 
-    // What the route runs: the participant check, then one page of the (room_id, seq) index.
+    // What the route runs: the participant check, the read pointers and one page of the (room_id, seq) index.
     const statements = await captureStatements(url, async (capture) => {
-      await findParticipantRoom(capture, room.id, reader!.id);
-      await listMessages(capture, { roomId: room.id, direction: 'before', seq: SENTINEL_SEQ, limit: PAGE });
+      await findRoomPage(capture, {
+        roomId: room.id,
+        userId: reader!.id,
+        direction: 'before',
+        seq: SENTINEL_SEQ,
+        limit: PAGE,
+      });
     });
     const script = [
       `\\set before random(${PAGE + 1}, ${MESSAGES})`,
@@ -87,7 +91,7 @@ export async function historyScenario(): Promise<ScenarioResult> {
       setup:
         `one room of ${MESSAGES.toLocaleString('en')} messages, GET /chat/rooms/{id}/messages?before=<random seq>&limit=${PAGE}, ` +
         `${CONNECTIONS} connections closed loop for ${SECONDS} s after 2 s warm-up; pgbench: the route's ` +
-        `${statements.length} statements with a random seq, as many clients for as long`,
+        `${statements.length === 1 ? 'statement' : `${statements.length} statements`} with a random seq, as many clients for as long`,
       rows: [
         {
           label: `${MESSAGES.toLocaleString('en')} messages, HTTP`,

@@ -253,6 +253,16 @@ describe('GET /chat/rooms/:id/messages', () => {
     expect(res.json()).toEqual({ items: [sent], nextCursor: null });
   });
 
+  it('gives a room without messages an empty page, and an unknown room 404', async () => {
+    const { alice, room } = await createPairWithRoom(t);
+    const res = await chat.history(alice, room.id);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ items: [], nextCursor: null });
+    const unknown = await chat.history(alice, room.id + 1_000);
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json().code).toBe('NOT_FOUND');
+  });
+
   it('answers 404 to a non-participant', async () => {
     const { alice, room } = await createPairWithRoom(t);
     await sendMessages(t, alice, room.id, 1);

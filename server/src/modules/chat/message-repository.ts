@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { notBlockedEitherWay } from '../blocks/sql.js';
-import type { MessageRow } from './repository.js';
+import { participantRooms, readPointersOf, type MessageRow } from './repository.js';
 
 const toMessageRow = (row: MessageRow): MessageRow => ({ ...row, seq: Number(row.seq) });
 
@@ -97,19 +97,56 @@ export async function findMessagesByClientIds(
 export const clientKey = (senderId: number, clientMessageId: string): string => `${senderId}:${clientMessageId}`;
 
 /** One page of a room's history: a range of the (room_id, seq) index, in either direction. */
-export async function listMessages(
+/** One page of a room's history with the reader's view of both read pointers. */
+export interface RoomPage {
+  pointers: { mine: number; theirs: number };
+  rows: MessageRow[];
+}
+
+/**
+ * A page of the (room_id, seq) index, `limit + 1` rows from `seq` in the
+ * given direction, in the same statement as the participant check and the
+ * read pointers: one round trip. Undefined unless `userId` takes part.
+ */
+export async function findRoomPage(
   db: Kysely<DB>,
-  f: { roomId: number; direction: 'before' | 'after'; seq: number | null; limit: number },
-): Promise<MessageRow[]> {
-  let query = db
-    .selectFrom('chat_messages')
-    .selectAll()
-    .where('room_id', '=', f.roomId)
-    .orderBy('seq', f.direction === 'before' ? 'desc' : 'asc')
-    .limit(f.limit + 1);
-  if (f.seq !== null) query = query.where('seq', f.direction === 'before' ? '<' : '>', f.seq);
-  const rows = await query.execute();
-  return rows.map(toMessageRow);
+  f: { roomId: number; userId: number; direction: 'before' | 'after'; seq: number | null; limit: number },
+): Promise<RoomPage | undefined> {
+  const rows = await participantRooms(db, f.userId)
+    .where('r.id', '=', f.roomId)
+    .leftJoinLateral(
+      (eb) => {
+        let page = eb
+          .selectFrom('chat_messages as cm')
+          .selectAll('cm')
+          .whereRef('cm.room_id', '=', 'r.id')
+          .orderBy('cm.seq', f.direction === 'before' ? 'desc' : 'asc')
+          .limit(f.limit + 1);
+        if (f.seq !== null) page = page.where('cm.seq', f.direction === 'before' ? '<' : '>', f.seq);
+        return page.as('m');
+      },
+      (join) => join.onTrue(),
+    )
+    .select([
+      ...readPointersOf(f.userId),
+      'm.id',
+      'm.room_id',
+      'm.seq',
+      'm.sender_id',
+      'm.message_type',
+      'm.content',
+      'm.client_message_id',
+      'm.created_at',
+    ])
+    .execute();
+  const [first] = rows;
+  if (!first) return undefined;
+  const messages: MessageRow[] = [];
+  for (const { my_read_seq: _mine, their_read_seq: _theirs, ...m } of rows) {
+    // A room without messages in range still gives its one row, with the page's columns null.
+    if (m.id !== null) messages.push({ ...(m as MessageRow), seq: Number(m.seq) });
+  }
+  return { pointers: { mine: Number(first.my_read_seq), theirs: Number(first.their_read_seq) }, rows: messages };
 }
 
 /** Messages from others past a pointer: a range of the (room_id, seq) index. */

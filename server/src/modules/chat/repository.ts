@@ -24,11 +24,19 @@ const otherOf = (userId: number) =>
   sql<number>`CASE WHEN r.participant1_id = ${userId} THEN r.participant2_id ELSE r.participant1_id END`;
 
 /** Rooms `userId` takes part in: the check is part of every query, never done after fetching. */
-function participantRooms(db: Kysely<DB>, userId: number) {
+export function participantRooms(db: Kysely<DB>, userId: number) {
   return db
     .selectFrom('chat_rooms as r')
     .where((eb) => eb.or([eb('r.participant1_id', '=', userId), eb('r.participant2_id', '=', userId)]));
 }
+
+/** Both read pointers of a room aliased `r`, as `userId` sees them (0 before the first receipt). */
+export const readPointersOf = (userId: number) => [
+  sql<number | string>`coalesce((SELECT p.last_read_seq FROM chat_read_pointers p
+    WHERE p.room_id = r.id AND p.user_id = ${userId}), 0)`.as('my_read_seq'),
+  sql<number | string>`coalesce((SELECT p.last_read_seq FROM chat_read_pointers p
+    WHERE p.room_id = r.id AND p.user_id = ${otherOf(userId)}), 0)`.as('their_read_seq'),
+];
 
 /** A room of `userId`'s with the other participant and both read pointers. */
 export async function findParticipantRoom(
@@ -38,13 +46,7 @@ export async function findParticipantRoom(
 ): Promise<ParticipantRoom | undefined> {
   const row = await participantRooms(db, userId)
     .selectAll('r')
-    .select([
-      otherOf(userId).as('other_id'),
-      sql<number>`coalesce((SELECT p.last_read_seq FROM chat_read_pointers p
-        WHERE p.room_id = r.id AND p.user_id = ${userId}), 0)`.as('my_read_seq'),
-      sql<number>`coalesce((SELECT p.last_read_seq FROM chat_read_pointers p
-        WHERE p.room_id = r.id AND p.user_id = ${otherOf(userId)}), 0)`.as('their_read_seq'),
-    ])
+    .select([otherOf(userId).as('other_id'), ...readPointersOf(userId)])
     .where('r.id', '=', roomId)
     .executeTakeFirst();
   return (

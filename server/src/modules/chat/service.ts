@@ -9,7 +9,7 @@ import type { Actor } from '../auth/tokens.js';
 import { findPeer } from '../blocks/repository.js';
 import { transactionWithEvents, type EventSink } from '../events/publish.js';
 import { anchorOf, isRoomCursor, type MessageCursor, type RoomCursor } from './cursors.js';
-import { countUnread, listMessages } from './message-repository.js';
+import { countUnread, findRoomPage } from './message-repository.js';
 import type { SendResult } from './message-writer.js';
 import { presentMessage, presentRoom } from './presenter.js';
 import {
@@ -200,12 +200,12 @@ export async function listRoomMessages(
   roomId: number,
   q: ListMessagesInput,
 ): Promise<{ items: ChatMessage[]; nextCursor: string | null }> {
-  const room = await participantRoom(ctx.db, actor, roomId);
   const { direction, seq } = anchorOf(q);
   const limit = q.limit ?? 20;
-  const rows = await listMessages(ctx.db, { roomId, direction, seq, limit });
+  const found = await findRoomPage(ctx.db, { roomId, userId: actor.userId, direction, seq, limit });
+  if (!found) throw roomNotFound();
+  const { rows, pointers } = found;
   const result = page(rows, limit, (last) => encodeCursor({ [direction]: last.seq } satisfies MessageCursor));
-  const pointers = { mine: room.my_read_seq, theirs: room.their_read_seq };
   return {
     items: result.items.map((r) => presentMessage(r, actor.userId, pointers)),
     nextCursor: result.nextCursor,
