@@ -142,9 +142,19 @@ export async function findRoomPage(
   const [first] = rows;
   if (!first) return undefined;
   const messages: MessageRow[] = [];
-  for (const { my_read_seq: _mine, their_read_seq: _theirs, ...m } of rows) {
+  for (const m of rows) {
     // A room without messages in range still gives its one row, with the page's columns null.
-    if (m.id !== null) messages.push({ ...(m as MessageRow), seq: Number(m.seq) });
+    if (m.id === null) continue;
+    messages.push({
+      id: m.id,
+      room_id: m.room_id!,
+      seq: Number(m.seq),
+      sender_id: m.sender_id!,
+      message_type: m.message_type!,
+      content: m.content!,
+      client_message_id: m.client_message_id,
+      created_at: m.created_at!,
+    });
   }
   return { pointers: { mine: Number(first.my_read_seq), theirs: Number(first.their_read_seq) }, rows: messages };
 }
