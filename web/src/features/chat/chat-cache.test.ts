@@ -1,7 +1,15 @@
 import type { ChatMessage } from '@icebreaker/sdk';
 import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
-import { addMessage, chatKeys, insertMessage, markReadUpTo } from './chat-cache';
+import {
+  addMessage,
+  chatKeys,
+  earlierThan,
+  hasEarlierMessages,
+  insertMessage,
+  markReadUpTo,
+  mergeMessages,
+} from './chat-cache';
 
 const message = (seq: number, senderId = 1, isRead = false): ChatMessage => ({
   id: 100 + seq,
@@ -47,5 +55,30 @@ describe('the cached room', () => {
     expect(readFlags()).toEqual([true, false, false, false]);
     markReadUpTo(client, { chatRoomId: 7, userId: viewer, lastReadSeq: 4 }, viewer);
     expect(readFlags()).toEqual([true, true, false, true]);
+  });
+});
+
+describe('earlier pages', () => {
+  it('merge with the cached messages in seq order, each once, a read copy winning', () => {
+    const cached = [message(4), message(5, 1, true), message(6)];
+    const page = [message(3), message(2), message(5, 1, false)];
+    const merged = mergeMessages(cached, page);
+    expect(merged.map((m) => m.seq)).toEqual([2, 3, 4, 5, 6]);
+    expect(merged.find((m) => m.seq === 5)!.isRead).toBe(true);
+  });
+
+  it('exist until the list starts at the first message', () => {
+    expect(hasEarlierMessages([])).toBe(false);
+    expect(hasEarlierMessages([message(2), message(3)])).toBe(true);
+    expect(hasEarlierMessages([message(1), message(2)])).toBe(false);
+  });
+});
+
+describe('a refetched latest page', () => {
+  it('keeps the earlier pages that reach it, and drops those a gap separates', () => {
+    const latest = [message(8), message(7), message(6)];
+    expect(earlierThan([message(4), message(5), message(6)], latest).map((m) => m.seq)).toEqual([4, 5]);
+    expect(earlierThan([message(3), message(4)], latest)).toEqual([]);
+    expect(earlierThan([message(4), message(5)], [])).toEqual([]);
   });
 });

@@ -19,6 +19,31 @@ export function insertMessage(messages: readonly ChatMessage[], message: ChatMes
   return at < 0 ? [...messages, message] : [...messages.slice(0, at), message, ...messages.slice(at)];
 }
 
+/** Two lists of a room's messages as one: ascending by seq, each once, a read copy winning. */
+export function mergeMessages(a: readonly ChatMessage[], b: readonly ChatMessage[]): ChatMessage[] {
+  const byId = new Map<number, ChatMessage>();
+  for (const message of [...a, ...b]) {
+    const known = byId.get(message.id);
+    byId.set(message.id, known ? { ...message, isRead: message.isRead || known.isRead } : message);
+  }
+  return [...byId.values()].sort((x, y) => x.seq - y.seq);
+}
+
+/** The cached messages before a fresh page, when they reach it (a gap would hide messages). */
+export function earlierThan(cached: readonly ChatMessage[], page: readonly ChatMessage[]): ChatMessage[] {
+  if (page.length === 0) return [];
+  const oldest = Math.min(...page.map((m) => m.seq));
+  const earlier = cached.filter((m) => m.seq < oldest);
+  return earlier.at(-1)?.seq === oldest - 1 ? earlier : [];
+}
+
+/**
+ * Whether older messages exist than those cached: a room's seqs start at 1
+ * and have no gaps, so only a list that starts at 1 has them all.
+ */
+export const hasEarlierMessages = (messages: readonly ChatMessage[]): boolean =>
+  messages.length > 0 && messages[0]!.seq > 1;
+
 /** Adds a message that arrived live (or came back from sending) to its room, if that room is cached. */
 export function addMessage(queryClient: QueryClient, message: ChatMessage): void {
   queryClient.setQueryData<ChatMessage[]>(chatKeys.messages(message.chatRoomId), (messages) =>

@@ -7,12 +7,13 @@ import { formatRelative } from '../../lib/time';
 import { Avatar, EmptyState, ErrorNotice, Loading, Page } from '../../ui';
 import { chatKeys } from './chat-cache';
 import { Composer } from './composer';
+import { EarlierMessages } from './earlier-messages';
 import { DeliveredBubble, PendingBubble } from './message-bubbles';
 import { pendingMessagesFor } from './pending-messages';
 import { partnerOf } from './use-chat-rooms';
 import { useOutboxItems } from './use-outbox-items';
 import { usePresence } from './use-presence';
-import { useMarkRead, useRoomMessages } from './use-room-messages';
+import { useEarlierMessages, useMarkRead, useRoomMessages } from './use-room-messages';
 import { useTypingUsers } from './use-typing-users';
 
 export function ChatRoomPage() {
@@ -45,14 +46,17 @@ function ChatRoom({ roomId }: { roomId: number }) {
   const delivered = messages.data ?? [];
   const pending = pendingMessagesFor(roomId, useOutboxItems(), delivered);
   const typing = useTypingUsers(roomId);
+  const earlier = useEarlierMessages(roomId, delivered);
   useMarkRead(roomId, delivered);
 
   const end = useRef<HTMLDivElement>(null);
   const count = delivered.length + pending.length;
+  // Follows new messages at the bottom; earlier pages loaded at the top leave the view where it is.
+  const newest = `${delivered.at(-1)?.id}:${pending.length}`;
   useEffect(() => {
     // Braces: newer browsers return a promise from scrollIntoView, and an effect may only return a cleanup.
     end.current?.scrollIntoView?.({ block: 'end' });
-  }, [count, typing.length]);
+  }, [newest, typing.length]);
 
   const name = partner.data?.displayName ?? 'Chat';
   if (room.error) {
@@ -76,20 +80,28 @@ function ChatRoom({ roomId }: { roomId: number }) {
         ) : messages.error ? (
           <ErrorNotice error={messages.error} />
         ) : (
-          <ol className="messages" aria-label={`Messages with ${name}`} aria-live="polite">
-            {count === 0 && <li className="muted">Say hello! Your ice-breaker question is a good start.</li>}
-            {delivered.map((message) => (
-              <DeliveredBubble key={message.id} message={message} mine={message.senderId === ib.userId} />
-            ))}
-            {pending.map((message) => (
-              <PendingBubble
-                key={message.clientMessageId}
-                message={message}
-                onRetry={() => void ib.outbox.retry(message.clientMessageId)}
-                onDiscard={() => void ib.outbox.discard(message.clientMessageId)}
-              />
-            ))}
-          </ol>
+          <>
+            <EarlierMessages
+              hasEarlier={earlier.hasEarlier}
+              loading={earlier.load.isPending}
+              error={earlier.load.error}
+              onLoad={() => earlier.load.mutate()}
+            />
+            <ol className="messages" aria-label={`Messages with ${name}`} aria-live="polite">
+              {count === 0 && <li className="muted">Say hello! Your ice-breaker question is a good start.</li>}
+              {delivered.map((message) => (
+                <DeliveredBubble key={message.id} message={message} mine={message.senderId === ib.userId} />
+              ))}
+              {pending.map((message) => (
+                <PendingBubble
+                  key={message.clientMessageId}
+                  message={message}
+                  onRetry={() => void ib.outbox.retry(message.clientMessageId)}
+                  onDiscard={() => void ib.outbox.discard(message.clientMessageId)}
+                />
+              ))}
+            </ol>
+          </>
         )}
         <p className="typing" aria-live="polite">
           {typing.length > 0 ? `${name} is typing…` : ''}
