@@ -2,6 +2,7 @@ import type { User } from '@icebreaker/sdk';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useIcebreaker, useMe } from '../../app/icebreaker-context';
+import { BlockedPeople } from '../blocks';
 import { fieldProblem } from '../../lib/errors';
 import { parseTags } from '../../lib/tags';
 import { Button, ErrorNotice, Field, Loading, Page } from '../../ui';
@@ -12,6 +13,7 @@ export function MePage() {
   return (
     <Page title="Your profile">
       {me.isPending ? <Loading /> : me.error ? <ErrorNotice error={me.error} /> : <ProfileForm me={me.data} />}
+      <BlockedPeople />
       <SignOut />
     </Page>
   );

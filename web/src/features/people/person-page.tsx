@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, Navigate, useParams } from 'react-router';
 import { useIcebreaker } from '../../app/icebreaker-context';
+import { BlockPerson, useBlocks } from '../blocks';
 import { CollectCardButton } from '../cards';
 import { partnerOf, useChatRooms } from '../chat';
 import { RatePerson, RatingSummary } from '../ratings';
@@ -19,6 +20,7 @@ export function PersonPage() {
   });
   const rooms = useChatRooms();
   const room = rooms.data?.find((r) => partnerOf(r, ib.userId) === userId);
+  const blocked = useBlocks().data?.some((block) => block.userId === userId) ?? false;
 
   if (valid && userId === ib.userId) return <Navigate to="/me" replace />;
   if (!valid || person.error) {
@@ -51,7 +53,7 @@ export function PersonPage() {
         </div>
       </section>
       <div className="actions">
-        {room && (
+        {room && !blocked && (
           <Link className="button button-secondary" to={`/chats/${room.id}`}>
             Message
           </Link>
@@ -59,8 +61,9 @@ export function PersonPage() {
         <CollectCardButton userId={user.id} userName={user.displayName} />
       </div>
       {user.nameCard && <NameCardView card={user.nameCard} />}
-      <InviteForm userId={user.id} userName={user.displayName} />
+      {!blocked && <InviteForm userId={user.id} userName={user.displayName} />}
       <RatePerson userId={user.id} userName={user.displayName} />
+      <BlockPerson userId={user.id} userName={user.displayName} blocked={blocked} />
     </Page>
   );
 }

@@ -1,0 +1,3 @@
+export { BlockedPeople } from './blocked-people';
+export { BlockPerson } from './block-person';
+export { useBlocks } from './queries';
