@@ -61,7 +61,16 @@ export async function startTestApp(overrides: Partial<Config> = {}): Promise<Tes
   const { database, drop } = await openTestDatabase();
   const clock = new ManualClock('2026-06-01T12:00:00.000Z');
   // The API alone, whether or not the web app has been built; its own test points webDir at a build.
-  const config = { ...loadConfig({}), webDir: noWebApp, ...overrides, jwtSecret: randomBytes(32).toString('hex') };
+  // No load shedding: an in-process database on a busy machine delays the event loop past any bound,
+  // and a 503 would fail tests about something else. The guard's own tests turn it on.
+  const defaults = loadConfig({});
+  const config = {
+    ...defaults,
+    webDir: noWebApp,
+    overload: { ...defaults.overload, maxEventLoopDelayMs: 0 },
+    ...overrides,
+    jwtSecret: randomBytes(32).toString('hex'),
+  };
   const app = await buildApp({ config, database, clock });
   return {
     app,
