@@ -14,6 +14,7 @@ import { postJson, type BenchUser } from '../lib/api.js';
 import { captureStatements } from '../lib/capture.js';
 import { freshDatabase } from '../lib/database.js';
 import { keepScript, pgbench } from '../lib/pgbench.js';
+import { cpuSeconds } from '../lib/process-stats.js';
 import { pgbenchFigures, type ScenarioResult } from '../lib/report.js';
 import { setting } from '../lib/scale.js';
 import { seedUsers } from '../lib/seed-users.js';
@@ -69,25 +70,38 @@ async function accepted(db: Kysely<DB>, activityId: number): Promise<{ seated: n
   return { seated: Number(rows[0]!.seated) - 1, accepted: Number(rows[0]!.accepted) };
 }
 
+/** A statement wrapped so that pgbench sets `:name` to whether it found a free place in the activity. */
+const seatsLeft = (statement: string, name: string): string =>
+  `WITH seen AS (${statement}) SELECT count(*) FILTER (WHERE current_participants < max_participants) AS ${name} FROM seen \\gset`;
+
 /**
- * The server's accept transaction as a pgbench script: the statements its
- * code issued for one real accept, with the invitation and receiver as
- * variables; when the seat-taking update finds no place, the transaction
- * rolls back there, as the server's does with ACTIVITY_FULL.
+ * The server's accept as a pgbench script: the statements its code issued
+ * for one real accept, with the invitation and receiver as variables. It
+ * branches where the server does: a read that shows the activity full
+ * refuses before any transaction; otherwise the transaction locks the
+ * activity and reads the invitation, and rolls back there if the locked row
+ * shows it full, as the server's does with ACTIVITY_FULL.
  */
-function acceptScript(statements: string[], seatIndex: number, uidOffset: number, first: number): string {
-  // The captured list holds the transaction's own begin and commit, and the read the server makes before it.
-  const line = (s: string): string => (/^commit$/i.test(s) ? 'COMMIT;' : `${s};`);
+function acceptScript(statements: string[], uidOffset: number, first: number): string {
+  // The captured list holds the read the server makes first, then the transaction's own begin and commit.
+  const begin = statements.findIndex((s) => /^begin$/i.test(s));
+  const lock = statements.findIndex((s) => /^select .* from "activities" .* for no key update$/i.test(s));
+  if (begin !== 1 || lock !== begin + 1) throw new Error('the captured accept is not read, begin, lock activity');
+  const line = (s: string): string => (/^(begin|commit)$/i.test(s) ? `${s.toUpperCase()};` : `${s};`);
   return [
     `\\set inv ${first} + :client_id + :step * :clients`,
     `\\set uid :inv + ${uidOffset}`,
     '\\set step :step + 1',
-    ...statements.slice(0, seatIndex).map(line),
-    `WITH seat AS (${statements[seatIndex]}) SELECT count(*) AS seated FROM seat \\gset`,
-    '\\if :seated',
-    ...statements.slice(seatIndex + 1).map(line),
+    seatsLeft(statements[0]!, 'open'),
+    '\\if :open',
+    line(statements[begin]!),
+    seatsLeft(statements[lock]!, 'locked_open'),
+    line(statements[lock + 1]!),
+    '\\if :locked_open',
+    ...statements.slice(lock + 2).map(line),
     '\\else',
     'ROLLBACK;',
+    '\\endif',
     '\\endif',
   ].join('\n');
 }
@@ -109,6 +123,7 @@ export async function acceptStormScenario(): Promise<ScenarioResult> {
     const refusals = new Map<string, number>();
     const latencies: number[] = [];
     let succeeded = 0;
+    const cpuBefore = cpuSeconds(server.pid);
     const start = performance.now();
     await Promise.all(
       storm.invited.map(async ({ invitationId, receiver }) => {
@@ -125,6 +140,7 @@ export async function acceptStormScenario(): Promise<ScenarioResult> {
         }
       }),
     );
+    const serverCpuMs = ((cpuSeconds(server.pid) - cpuBefore) * 1000) / INVITATIONS;
     const seconds = Math.max(...latencies) / 1000;
     latencies.sort((a, b) => a - b);
     const stored = await accepted(db, storm.activityId);
@@ -144,14 +160,12 @@ export async function acceptStormScenario(): Promise<ScenarioResult> {
       [first!.receiver.id, 'uid'],
     ]);
     const statements = captured.map((s) => inlineParameters(s, variables));
-    const seatIndex = statements.findIndex((s) => /^update "activities" set "current_participants"/i.test(s));
-    if (seatIndex < 0) throw new Error('the seat-taking statement was not among the captured ones');
     const uidOffset = rest[0]!.receiver.id - rest[0]!.invitationId;
     if (rest.some((r) => r.receiver.id - r.invitationId !== uidOffset)) {
       throw new Error('twin invitations and receivers are not in step');
     }
     const perClient = Math.floor(rest.length / CLIENTS);
-    const script = acceptScript(statements, seatIndex, uidOffset, rest[0]!.invitationId);
+    const script = acceptScript(statements, uidOffset, rest[0]!.invitationId);
     await keepScript('accept-storm', script);
     const reference = await pgbench(url, [script], {
       clients: CLIENTS,
@@ -177,6 +191,7 @@ export async function acceptStormScenario(): Promise<ScenarioResult> {
             succeeded,
             refused: codes,
             stored: `${stored.seated} seated, ${stored.accepted} accepted`,
+            'server CPU/accept': `${serverCpuMs.toFixed(2)} ms`,
           },
           reference: {
             label: 'pgbench',

@@ -10,17 +10,16 @@ import {
   deleteParticipant,
   findParticipant,
   lockActivity,
-  markJoined,
   participantIds,
   releaseSeat,
-  takeSeat,
+  takeSeatAndJoin,
   waitlistHead,
   waitlistPosition,
   type ParticipantRow,
 } from './seats.js';
 
 /** Not cancelled and not over. */
-export const isOpen = (activity: ActivityRow, now: Date): boolean =>
+export const isOpen = (activity: Pick<ActivityRow, 'is_active' | 'end_time'>, now: Date): boolean =>
   activity.is_active && activity.end_time.getTime() > now.getTime();
 
 /** Locks the activity (see `lockActivity`) and checks it still takes participants. */
@@ -46,7 +45,7 @@ const participation = (activity: ActivityRow, participant: ParticipantRow, posit
 
 /**
  * Gives a user a place in an activity, in the caller's transaction, through
- * `takeSeat` like every other path. When it is full the user goes on the
+ * `takeSeatAndJoin` like every other path. When it is full the user goes on the
  * waitlist, or, for `whenFull: 'refuse'`, the change fails with ACTIVITY_FULL.
  * Everyone who has joined hears of a new participant.
  */
@@ -60,20 +59,32 @@ export async function seatParticipant(
   if (existing?.status === 'JOINED') {
     return { activity, participant: existing, waitlistPosition: null, changed: false };
   }
-  const seated = await takeSeat(trx, p.activityId, p.now);
-  if (seated) {
-    const participant = await markJoined(trx, p.activityId, p.userId, p.now);
-    events.emit(
-      await participantIds(trx, p.activityId),
-      'participant.joined',
-      participation(seated, participant, null),
-    );
-    return { activity: seated, participant, waitlistPosition: null, changed: true };
-  }
+  const seated = await seatNewcomer(trx, events, p);
+  if (seated) return { ...seated, waitlistPosition: null, changed: true };
   if (p.whenFull === 'refuse') throw new AppError('ACTIVITY_FULL');
   const queued = existing ?? (await addToWaitlist(trx, p.activityId, p.userId, p.now));
   const position = await waitlistPosition(trx, p.activityId, queued.seq);
   return { activity, participant: queued, waitlistPosition: position, changed: existing === undefined };
+}
+
+/**
+ * Gives a place to a user who has none, through `takeSeatAndJoin`, under the
+ * activity's lock the caller holds; undefined when it is full. Everyone who
+ * has joined hears of the newcomer.
+ */
+export async function seatNewcomer(
+  trx: Transaction<DB>,
+  events: EventSink,
+  p: { activityId: number; userId: number; now: Date },
+): Promise<{ activity: ActivityRow; participant: ParticipantRow } | undefined> {
+  const seated = await takeSeatAndJoin(trx, p.activityId, p.userId, p.now);
+  if (!seated) return undefined;
+  events.emit(
+    [...seated.joinedBefore, p.userId],
+    'participant.joined',
+    participation(seated.activity, seated.participant, null),
+  );
+  return { activity: seated.activity, participant: seated.participant };
 }
 
 /**
@@ -106,7 +117,7 @@ export async function removeParticipant(
 }
 
 /**
- * Fills free places from the head of the waitlist, one `takeSeat` each, under
+ * Fills free places from the head of the waitlist, one `takeSeatAndJoin` each, under
  * the activity's lock (after a departure, or a higher capacity). The promoted
  * user is told, and every participant hears of the new one.
  */
@@ -120,12 +131,11 @@ export async function promoteFromWaitlist(
   for (;;) {
     const head = await waitlistHead(trx, current.id);
     if (!head) return current;
-    const seated = await takeSeat(trx, current.id, now);
+    const seated = await takeSeatAndJoin(trx, current.id, head.user_id, now);
     if (!seated) return current;
-    const participant = await markJoined(trx, current.id, head.user_id, now);
-    const data = participation(seated, participant, null);
+    const data = participation(seated.activity, seated.participant, null);
     events.emit([head.user_id], 'waitlist.promoted', data);
-    events.emit(await participantIds(trx, current.id), 'participant.joined', data);
-    current = seated;
+    events.emit([...seated.joinedBefore, head.user_id], 'participant.joined', data);
+    current = seated.activity;
   }
 }

@@ -27,21 +27,90 @@ export function lockActivity(trx: Transaction<DB>, activityId: number): Promise<
 }
 
 /**
- * The one statement that gives anyone a place — joining, accepting an
+ * The one update that gives anyone a place — joining, accepting an
  * invitation, promotion from the waitlist: the count rises only while the
  * activity is open and below capacity. The `activities_capacity` check
  * constraint refuses any other write that would overfill it.
  */
-export function takeSeat(trx: Transaction<DB>, activityId: number, now: Date): Promise<ActivityRow | undefined> {
-  return trx
+function seatUpdate(db: Kysely<DB>, activityId: number, now: Date) {
+  return db
     .updateTable('activities')
     .set({ current_participants: sql`current_participants + 1` })
     .where('id', '=', activityId)
     .where('is_active', '=', true)
     .where('end_time', '>', now)
     .where(sql<boolean>`current_participants < max_participants`)
-    .returning(activityColumns)
+    .returning(activityColumns);
+}
+
+/** A newcomer's seat, and everyone who had joined before them. */
+export interface SeatTaken {
+  activity: ActivityRow;
+  participant: ParticipantRow;
+  joinedBefore: number[];
+}
+
+/**
+ * Takes a seat (`seatUpdate`) and records the user as JOINED, a new
+ * participant or one leaving the waitlist, in one statement: the row is
+ * written only if the seat was taken. The list of who had joined reads the
+ * statement's snapshot, so it leaves the newcomer out.
+ */
+export async function takeSeatAndJoin(
+  trx: Transaction<DB>,
+  activityId: number,
+  userId: number,
+  now: Date,
+): Promise<SeatTaken | undefined> {
+  const row = await trx
+    .with('seat', () => seatUpdate(trx, activityId, now))
+    .with('joined', (db) =>
+      db
+        .insertInto('activity_participants')
+        .columns(['activity_id', 'user_id', 'status', 'joined_at', 'created_at'])
+        .expression(
+          db
+            .selectFrom('seat')
+            .select([
+              'seat.id',
+              sql<number>`${userId}::integer`.as('user_id'),
+              sql<'JOINED'>`'JOINED'`.as('status'),
+              sql<Date>`${now}::timestamptz`.as('joined_at'),
+              sql<Date>`${now}::timestamptz`.as('created_at'),
+            ]),
+        )
+        .onConflict((oc) =>
+          // One leaving the waitlist takes a new `seq`.
+          oc
+            .columns(['activity_id', 'user_id'])
+            .doUpdateSet({ status: 'JOINED', joined_at: now, seq: sql`excluded.seq` }),
+        )
+        .returningAll(),
+    )
+    .selectFrom(['seat', 'joined'])
+    .selectAll('seat')
+    .select([
+      'joined.user_id',
+      'joined.status',
+      'joined.seq',
+      'joined.joined_at',
+      'joined.created_at as joined_created_at',
+      (eb) =>
+        eb
+          .selectFrom('activity_participants as p')
+          .select(sql<number[]>`coalesce(array_agg(p.user_id), '{}')`.as('ids'))
+          .where('p.activity_id', '=', activityId)
+          .where('p.status', '=', 'JOINED')
+          .as('joined_before'),
+    ])
     .executeTakeFirst();
+  if (!row) return undefined;
+  const { user_id, status, seq, joined_at, joined_created_at, joined_before, ...activity } = row;
+  return {
+    activity,
+    participant: { activity_id: activity.id, user_id, status, seq, joined_at, created_at: joined_created_at },
+    joinedBefore: joined_before ?? [],
+  };
 }
 
 export function releaseSeat(trx: Transaction<DB>, activityId: number): Promise<ActivityRow> {
@@ -64,27 +133,6 @@ export function findParticipant(
     .where('activity_id', '=', activityId)
     .where('user_id', '=', userId)
     .executeTakeFirst();
-}
-
-/** Records a seat just taken: a new participant, or one leaving the waitlist (who takes a new `seq`). */
-export function markJoined(
-  trx: Transaction<DB>,
-  activityId: number,
-  userId: number,
-  now: Date,
-): Promise<ParticipantRow> {
-  return trx
-    .insertInto('activity_participants')
-    .values({ activity_id: activityId, user_id: userId, status: 'JOINED', joined_at: now, created_at: now })
-    .onConflict((oc) =>
-      oc.columns(['activity_id', 'user_id']).doUpdateSet({
-        status: 'JOINED',
-        joined_at: now,
-        seq: sql`excluded.seq`,
-      }),
-    )
-    .returningAll()
-    .executeTakeFirstOrThrow();
 }
 
 export function addToWaitlist(

@@ -1,5 +1,6 @@
-import type { Kysely, Selectable, Transaction } from 'kysely';
-import type { DB, InvitationsTable } from '../../db/schema.js';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import type { DB, InvitationsTable, ParticipantStatus } from '../../db/schema.js';
+import type { ActivityRow } from '../activities/repository.js';
 import { notBlockedEitherWay } from '../blocks/sql.js';
 import type { InvitationStatus } from './schemas.js';
 
@@ -58,6 +59,56 @@ export function lockOwnInvitation(
     .executeTakeFirst();
 }
 
+/**
+ * An invitation with what deciding its accept needs besides the activity's
+ * seats: whether the pair may meet, and the receiver's place in the activity.
+ */
+export interface AcceptCheck extends InvitationRow {
+  allowed: boolean;
+  participant_status: ParticipantStatus | null;
+}
+
+/** The activity's side of an accept. */
+export type SeatCounts = Pick<ActivityRow, 'is_active' | 'end_time' | 'current_participants' | 'max_participants'>;
+
+function acceptCheck(db: Kysely<DB>, invitationId: number, userId: number) {
+  return db
+    .selectFrom('invitations as i')
+    .selectAll('i')
+    .select((eb) => [
+      notBlockedEitherWay(sql.ref('i.sender_id'), sql.ref('i.receiver_id')).as('allowed'),
+      eb
+        .selectFrom('activity_participants as p')
+        .select('p.status')
+        .whereRef('p.activity_id', '=', 'i.activity_id')
+        .whereRef('p.user_id', '=', 'i.receiver_id')
+        .as('participant_status'),
+    ])
+    .where('i.id', '=', invitationId)
+    .where((eb) => eb.or([eb('i.sender_id', '=', userId), eb('i.receiver_id', '=', userId)]));
+}
+
+/** An invitation of `userId`'s with its accept check and its activity's seats, as last committed: no lock. */
+export function readAcceptCheck(
+  db: Kysely<DB>,
+  invitationId: number,
+  userId: number,
+): Promise<(AcceptCheck & SeatCounts) | undefined> {
+  return acceptCheck(db, invitationId, userId)
+    .innerJoin('activities as a', 'a.id', 'i.activity_id')
+    .select(['a.is_active', 'a.end_time', 'a.current_participants', 'a.max_participants'])
+    .executeTakeFirst();
+}
+
+/** The same without the activity, the invitation locked until the transaction ends (the caller holds the activity's lock). */
+export function lockAcceptCheck(
+  trx: Transaction<DB>,
+  invitationId: number,
+  userId: number,
+): Promise<AcceptCheck | undefined> {
+  return acceptCheck(trx, invitationId, userId).forUpdate().executeTakeFirst();
+}
+
 /** Answers a pending invitation (the caller holds its lock). */
 export function respond(
   trx: Transaction<DB>,
@@ -71,15 +122,6 @@ export function respond(
     .where('status', '=', 'PENDING')
     .returningAll()
     .executeTakeFirstOrThrow();
-}
-
-export async function isBlockedPair(db: Kysely<DB>, a: number, b: number): Promise<boolean> {
-  const row = await db
-    .selectFrom('users')
-    .select(notBlockedEitherWay(a, b).as('allowed'))
-    .where('id', '=', a)
-    .executeTakeFirst();
-  return !row?.allowed;
 }
 
 /**
