@@ -1,4 +1,5 @@
 import type { HttpResult } from './http-load.js';
+import type { OpenLoopResult } from './http-open-loop.js';
 import type { PgbenchResult } from './pgbench.js';
 
 /** Figures of one measured case, in display order; a number is formatted, a string shown as is. */
@@ -31,6 +32,17 @@ export const httpFigures = (http: HttpResult): Figures => ({
   requests: http.requests,
   errors: http.non2xx + http.errors,
   'server CPU/req': `${http.serverCpuMsPerRequest.toFixed(2)} ms`,
+});
+
+/** An open-loop HTTP load's figures: the rate achieved, and latencies from each request's due time. */
+export const openLoopFigures = (load: OpenLoopResult): Figures => ({
+  'req/s': load.rps,
+  p50: `${load.p50Ms} ms`,
+  p95: `${load.p95Ms} ms`,
+  p99: `${load.p99Ms} ms`,
+  requests: load.requests,
+  errors: load.errors,
+  'server CPU/req': `${load.serverCpuMsPerRequest.toFixed(2)} ms`,
 });
 
 /** A pgbench reference's figures. */

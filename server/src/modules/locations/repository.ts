@@ -121,12 +121,14 @@ export type NearbyRow = PublicUserRow & Pick<UserRow, 'hide_distance'> & { knn: 
  * Walks the GiST index on `position_cells` (one entry per inhabited cell) as
  * an ordered (KNN) scan: `earth_box @>` is the index condition, `<->` (chord
  * distance, same order as great-circle) the index order, the exact radius a
- * filter. Each cell's users come from `user_positions_cell_idx`, with the
- * last-seen, discoverability and block checks as filters. The user id
- * tie-break is an incremental sort on top of the cell order, over the users
- * of one distance at a time; LIMIT stops the walk early, so the cost follows
- * the page, not the radius. The keyset continues on the same `<->` value,
- * then the user id.
+ * filter. Each cell's users come, lateral, from `user_positions_cell_idx` in
+ * user id order, with the last-seen, discoverability and block checks as
+ * filters, and stop at a page's worth: no cell gives more than a page, so the
+ * first cells of a dense area cost one page of users, not every user in them.
+ * Cells can share a distance, so the user id tie-break stays an incremental
+ * sort over the users of one distance at a time; LIMIT stops the walk early,
+ * so the cost follows the page, not the radius. The keyset continues on the
+ * same `<->` value, then the user id.
  */
 export function nearbyQuery(db: Kysely<DB>, p: NearbyParams) {
   const viewer = sql`ll_to_earth(${p.centre.lat}, ${p.centre.lon})`;
@@ -143,27 +145,40 @@ export function nearbyQuery(db: Kysely<DB>, p: NearbyParams) {
     .where(sql<boolean>`earth_distance(c.cell_point, ${viewer}) <= ${p.radiusMeters}`)
     .orderBy('knn');
   if (p.after) cells = cells.where(knn, '>=', p.after.knn);
-  let query = db
+  const after = p.after;
+  return db
     .selectFrom(cells.as('cell'))
-    .innerJoin('user_positions as p', (join) =>
-      join.onRef('p.cell_row', '=', 'cell.cell_row').onRef('p.cell_col', '=', 'cell.cell_col'),
+    .innerJoinLateral(
+      (eb) => {
+        let users = eb
+          .selectFrom('user_positions as p')
+          .innerJoin('users as u', 'u.id', 'p.user_id')
+          .select([...publicUserColumns.map((column) => `u.${column}` as const), 'u.hide_distance'])
+          .whereRef('p.cell_row', '=', 'cell.cell_row')
+          .whereRef('p.cell_col', '=', 'cell.cell_col')
+          .where('p.last_seen_at', '>=', p.seenSince)
+          .where('p.user_id', '<>', p.viewerId)
+          .where('u.is_discoverable', '=', true)
+          .where(notBlockedEitherWay(p.viewerId, sql.ref('p.user_id')));
+        if (after) {
+          // In the cursor's cells, after its user; elsewhere from the first (ids are serial, from 1).
+          users = users.where(
+            sql<boolean>`p.user_id > CASE WHEN cell.knn = ${after.knn} THEN ${after.userId}::int ELSE 0 END`,
+          );
+        }
+        return users
+          .orderBy('p.user_id')
+          .limit(p.limit + 1)
+          .as('u');
+      },
+      (join) => join.onTrue(),
     )
-    .innerJoin('users as u', 'u.id', 'p.user_id')
     .select([
       ...publicUserColumns.map((column) => `u.${column}` as const),
       'u.hide_distance',
       'cell.knn',
       'cell.meters',
     ])
-    .where('p.last_seen_at', '>=', p.seenSince)
-    .where('p.user_id', '<>', p.viewerId)
-    .where('u.is_discoverable', '=', true)
-    .where(notBlockedEitherWay(p.viewerId, sql.ref('p.user_id')));
-  if (p.after) {
-    const { knn: d, userId } = p.after;
-    query = query.where(sql<boolean>`(cell.knn > ${d} OR (cell.knn = ${d} AND p.user_id > ${userId}))`);
-  }
-  return query
     .orderBy('cell.knn')
     .orderBy('u.id')
     .limit(p.limit + 1);
