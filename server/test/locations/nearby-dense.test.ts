@@ -33,11 +33,7 @@ async function fill(cell: Cell, count: number, overrides: { is_discoverable?: bo
 
 beforeAll(async () => {
   const defaults = loadConfig({});
-  t = await startTestApp({
-    rateLimits: { ...defaults.rateLimits, nearbyPerMinute: 100_000 },
-    // Hundreds of pages on an in-process database stall the event loop; no load shedding here.
-    overload: { ...defaults.overload, maxEventLoopDelayMs: 0 },
-  });
+  t = await startTestApp({ rateLimits: { ...defaults.rateLimits, nearbyPerMinute: 100_000 } });
   viewer = await registerUser(t.app);
   expect((await postFix(t.app, viewer, { latitude: home.lat, longitude: home.lon, accuracy: 5 })).statusCode).toBe(201);
   // Hidden and blocked users hold the lowest ids of the viewer's own cell, ahead of the visible ones.
