@@ -96,7 +96,6 @@ export async function findMessagesByClientIds(
 
 export const clientKey = (senderId: number, clientMessageId: string): string => `${senderId}:${clientMessageId}`;
 
-/** One page of a room's history: a range of the (room_id, seq) index, in either direction. */
 /** One page of a room's history with the reader's view of both read pointers. */
 export interface RoomPage {
   pointers: { mine: number; theirs: number };
