@@ -19,15 +19,9 @@ export function insertMessage(messages: readonly ChatMessage[], message: ChatMes
   return at < 0 ? [...messages, message] : [...messages.slice(0, at), message, ...messages.slice(at)];
 }
 
-/** Two lists of a room's messages as one: ascending by seq, each once, a read copy winning. */
-export function mergeMessages(a: readonly ChatMessage[], b: readonly ChatMessage[]): ChatMessage[] {
-  const byId = new Map<number, ChatMessage>();
-  for (const message of [...a, ...b]) {
-    const known = byId.get(message.id);
-    byId.set(message.id, known ? { ...message, isRead: message.isRead || known.isRead } : message);
-  }
-  return [...byId.values()].sort((x, y) => x.seq - y.seq);
-}
+/** A page of a room's messages (any order) into a cached list, each as `insertMessage` places it. */
+export const mergeMessages = (cached: readonly ChatMessage[], page: readonly ChatMessage[]): ChatMessage[] =>
+  page.reduce<ChatMessage[]>(insertMessage, [...cached]);
 
 /** The cached messages before a fresh page, when they reach it (a gap would hide messages). */
 export function earlierThan(cached: readonly ChatMessage[], page: readonly ChatMessage[]): ChatMessage[] {
