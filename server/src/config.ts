@@ -11,6 +11,7 @@ const EnvSchema = Type.Object({
   HOST: Type.String({ default: '0.0.0.0' }),
   DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
   DATABASE_POOL_SIZE: Type.Integer({ minimum: 1, maximum: 200, default: 10 }),
+  DATABASE_POOL_IDLE_SECONDS: Type.Integer({ minimum: 1, default: 300 }),
   DATA_DIR: Type.String({ minLength: 1, default: './data' }),
   WEB_DIR: Type.Optional(Type.String({ minLength: 1 })),
   REDIS_URL: Type.Optional(Type.String({ pattern: '^rediss?://' })),
@@ -60,6 +61,12 @@ export interface Config {
   /** Absent: embedded PGlite in `dataDir`. */
   databaseUrl: string | undefined;
   databasePoolSize: number;
+  /**
+   * How long a pooled PostgreSQL connection stays open unused. Opening one
+   * costs PostgreSQL a process and cold caches, and its first queries are
+   * slow: a busy server should not close and reopen them every few seconds.
+   */
+  databasePoolIdleSeconds: number;
   dataDir: string;
   /** The built web app, served at `/` when it holds an index.html. */
   webDir: string;
@@ -164,6 +171,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     databasePoolSize: e.DATABASE_POOL_SIZE,
+    databasePoolIdleSeconds: e.DATABASE_POOL_IDLE_SECONDS,
     dataDir: e.DATA_DIR,
     webDir: e.WEB_DIR ?? defaultWebDir,
     redisUrl: e.REDIS_URL,

@@ -14,6 +14,7 @@ describe('loadConfig defaults', () => {
       host: '0.0.0.0',
       databaseUrl: undefined,
       databasePoolSize: 10,
+      databasePoolIdleSeconds: 300,
       dataDir: './data',
       webDir: expect.stringMatching(/web[\\/]dist$/),
       redisUrl: undefined,

@@ -24,11 +24,19 @@ export interface Database {
 }
 
 export type DatabaseOptions =
-  | { kind: 'postgres'; url: string; poolSize: number; searchPath?: string }
+  | { kind: 'postgres'; url: string; poolSize: number; poolIdleSeconds?: number; searchPath?: string }
   /** `dataDir` is a folder, or `memory://` for a throwaway database. */
   | { kind: 'pglite'; dataDir: string; loadDataDir?: Blob };
 
-function createPool(url: string, size: number, settings: Record<string, string>): pg.Pool {
+interface PoolOptions {
+  url: string;
+  size: number;
+  /** pg's own default (10 s) closes connections between the bursts of a steady load. */
+  idleSeconds: number;
+  settings: Record<string, string>;
+}
+
+function createPool({ url, size, idleSeconds, settings }: PoolOptions): pg.Pool {
   const options = Object.entries(settings)
     .map(([name, value]) => `-c ${name}=${value}`)
     .join(' ');
@@ -36,6 +44,7 @@ function createPool(url: string, size: number, settings: Record<string, string>)
     connectionString: url,
     types: { getTypeParser: typeParsers },
     max: size,
+    idleTimeoutMillis: idleSeconds * 1000,
     ...(options ? { options } : {}),
   });
   // A connection PostgreSQL drops (a restart, a failover) emits 'error',
@@ -51,9 +60,10 @@ function createPool(url: string, size: number, settings: Record<string, string>)
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.kind === 'postgres') {
     const searchPath: Record<string, string> = options.searchPath ? { search_path: options.searchPath } : {};
-    const pool = createPool(options.url, options.poolSize, searchPath);
-    // Connections open on demand and close when idle: this pool holds some only while such queries run.
-    const orderedPool = createPool(options.url, options.poolSize, { ...searchPath, ...ORDERED_SCAN_SETTINGS });
+    const pooled = { url: options.url, size: options.poolSize, idleSeconds: options.poolIdleSeconds ?? 300 };
+    const pool = createPool({ ...pooled, settings: searchPath });
+    // Connections open on demand and close after the idle time, like the main pool's.
+    const orderedPool = createPool({ ...pooled, settings: { ...searchPath, ...ORDERED_SCAN_SETTINGS } });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     const orderedScans = new Kysely<DB>({ dialect: new PostgresDialect({ pool: orderedPool }) });
     return {

@@ -11,6 +11,7 @@ export async function openConfiguredDatabase(
       kind: 'postgres',
       url: config.databaseUrl,
       poolSize: config.databasePoolSize,
+      poolIdleSeconds: config.databasePoolIdleSeconds,
     });
     return { database, jwtSecret: config.jwtSecret as string, unlock: async () => {} };
   }
