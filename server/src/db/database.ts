@@ -3,6 +3,7 @@ import { cube } from '@electric-sql/pglite/contrib/cube';
 import { earthdistance } from '@electric-sql/pglite/contrib/earthdistance';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { NamedStatementPool, StatementNames } from './named-statements.js';
 import { ORDERED_SCAN_SETTINGS } from './ordered-scans.js';
 import type { DB } from './schema.js';
 import { parseTimestamptz } from './timestamps.js';
@@ -64,8 +65,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     const pool = createPool({ ...pooled, settings: searchPath });
     // Connections open on demand and close after the idle time, like the main pool's.
     const orderedPool = createPool({ ...pooled, settings: { ...searchPath, ...ORDERED_SCAN_SETTINGS } });
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    const orderedScans = new Kysely<DB>({ dialect: new PostgresDialect({ pool: orderedPool }) });
+    const names = new StatementNames();
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: new NamedStatementPool(pool, names) }) });
+    const orderedScans = new Kysely<DB>({
+      dialect: new PostgresDialect({ pool: new NamedStatementPool(orderedPool, names) }),
+    });
     return {
       db,
       orderedScans,
