@@ -27,7 +27,7 @@ const DEPTHS = 2_000;
 /** A seq no other parameter of the captured statements takes, replaced by the pgbench variable. */
 const SENTINEL_SEQ = 987_654_321;
 
-/** Two users and their room with `count` messages, in set-based statements. */
+/** Two users and their room with `count` messages, both read nearly to the end, in set-based statements. */
 async function seedRoom(db: Kysely<DB>, count: number): Promise<void> {
   await sql`INSERT INTO users (email, password_hash, display_name)
     VALUES ('history-a@example.com', 'not a hash', 'History A'), ('history-b@example.com', 'not a hash', 'History B')`.execute(
@@ -42,12 +42,15 @@ async function seedRoom(db: Kysely<DB>, count: number): Promise<void> {
       now() - interval '1 year' + i * interval '1 second'
     FROM chat_rooms r, generate_series(1, ${count}::int) AS i`.execute(db);
   });
+  await sql`INSERT INTO chat_read_pointers (room_id, user_id, last_read_seq, updated_at)
+    SELECT id, participant1_id, last_seq - 10, now() FROM chat_rooms
+    UNION ALL SELECT id, participant2_id, last_seq - 3, now() FROM chat_rooms`.execute(db);
 }
 
 export async function historyScenario(): Promise<ScenarioResult> {
   const { url, db, seedNote } = await seededDatabase(
     'history',
-    `room messages: ${MESSAGES}`,
+    `room messages and read pointers: ${MESSAGES}`,
     `${MESSAGES.toLocaleString('en')} messages`,
     (d) => seedRoom(d, MESSAGES),
   );

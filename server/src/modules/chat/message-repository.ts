@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { notBlockedEitherWay } from '../blocks/sql.js';
-import { participantRooms, readPointersOf, type MessageRow } from './repository.js';
+import { participantRooms, type MessageRow } from './repository.js';
 
 const toMessageRow = (row: MessageRow): MessageRow => ({ ...row, seq: Number(row.seq) });
 
@@ -105,7 +105,8 @@ export interface RoomPage {
 /**
  * A page of the (room_id, seq) index, `limit + 1` rows from `seq` in the
  * given direction, in the same statement as the participant check and the
- * read pointers: one round trip. Undefined unless `userId` takes part.
+ * read pointers: one round trip. The pointers are joined to the room, not
+ * looked up per message row. Undefined unless `userId` takes part.
  */
 export async function findRoomPage(
   db: Kysely<DB>,
@@ -113,6 +114,13 @@ export async function findRoomPage(
 ): Promise<RoomPage | undefined> {
   const rows = await participantRooms(db, f.userId)
     .where('r.id', '=', f.roomId)
+    .leftJoin('chat_read_pointers as mine', (join) =>
+      join.onRef('mine.room_id', '=', 'r.id').on('mine.user_id', '=', f.userId),
+    )
+    // Only the two participants have pointers in a room.
+    .leftJoin('chat_read_pointers as theirs', (join) =>
+      join.onRef('theirs.room_id', '=', 'r.id').on('theirs.user_id', '<>', f.userId),
+    )
     .leftJoinLateral(
       (eb) => {
         let page = eb
@@ -126,8 +134,9 @@ export async function findRoomPage(
       },
       (join) => join.onTrue(),
     )
-    .select([
-      ...readPointersOf(f.userId),
+    .select((eb) => [
+      eb.fn.coalesce('mine.last_read_seq', eb.lit(0)).as('my_read_seq'),
+      eb.fn.coalesce('theirs.last_read_seq', eb.lit(0)).as('their_read_seq'),
       'm.id',
       'm.room_id',
       'm.seq',
