@@ -8,10 +8,11 @@ import type pg from 'pg';
  * parameters), every execution parses, plans and frees its plan again, which
  * measured 2.5 times the PostgreSQL CPU of a history page.
  *
- * Names are given per distinct SQL text, up to `limit` of them per process
- * (statements built from lists of varying length could otherwise grow each
- * connection's set without end); later texts go unnamed. pg parses a name on
- * a connection the first time the connection runs it.
+ * Names are given per distinct SQL text, up to `limit` of them per process;
+ * later texts go unnamed. Lists of values therefore go as one array
+ * parameter (`= any($1)`), not as `in ($1, $2, …)`, whose text changes with
+ * the list's length. pg parses a name on a connection the first time the
+ * connection runs it.
  */
 export class StatementNames {
   private readonly names = new Map<string, string>();

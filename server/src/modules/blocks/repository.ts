@@ -68,7 +68,7 @@ export async function listBlocks(
     .orderBy('b.created_at', 'desc')
     .orderBy('b.blocked_id', 'desc')
     .limit(f.limit + 1);
-  if (f.blockedIds) query = query.where('b.blocked_id', 'in', f.blockedIds);
+  if (f.blockedIds) query = query.where('b.blocked_id', '=', (eb) => eb.fn.any(eb.val(f.blockedIds!)));
   const before = f.before;
   if (before) {
     query = query.where(

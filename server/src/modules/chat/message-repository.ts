@@ -27,7 +27,7 @@ export async function lockRoomsForSending(trx: Transaction<DB>, roomIds: number[
       'r.participant2_id',
       notBlockedEitherWay(sql.ref('r.participant1_id'), sql.ref('r.participant2_id')).as('allowed'),
     ])
-    .where('r.id', 'in', roomIds)
+    .where('r.id', '=', (eb) => eb.fn.any(eb.val(roomIds)))
     .orderBy('r.id')
     .forUpdate()
     .execute();

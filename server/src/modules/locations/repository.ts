@@ -86,7 +86,7 @@ export async function findSharedPositions(
     .selectFrom('user_positions as p')
     .innerJoin('users as u', 'u.id', 'p.user_id')
     .select(['p.user_id', 'p.cell_latitude', 'p.cell_longitude', 'p.published_at'])
-    .where('p.user_id', 'in', ids)
+    .where('p.user_id', '=', (eb) => eb.fn.any(eb.val(ids)))
     .where('p.cell_latitude', 'is not', null)
     .where((eb) =>
       eb.or([

@@ -75,7 +75,7 @@ export function listUsers(db: Kysely<DB>, f: UserFilter): Promise<ProfileRow[]> 
     .limit(f.limit + 1);
   if (f.name) query = query.where('display_name', 'ilike', `%${escapeLike(f.name)}%`);
   if (f.interest) query = query.where(sql<boolean>`interests @> ARRAY[${f.interest}]::text[]`);
-  if (f.ids) query = query.where('id', 'in', f.ids.length > 0 ? f.ids : [0]);
+  if (f.ids) query = query.where('id', '=', (eb) => eb.fn.any(eb.val(f.ids!)));
   if (f.beforeId !== undefined) query = query.where('id', '<', f.beforeId);
   return query.execute();
 }

@@ -52,7 +52,7 @@ export async function revokedSessions(db: Kysely<DB>, sessionIds: string[]): Pro
   const active = await db
     .selectFrom('sessions')
     .select('id')
-    .where('id', 'in', sessionIds)
+    .where('id', '=', (eb) => eb.fn.any(eb.val(sessionIds)))
     .where('revoked_at', 'is', null)
     .execute();
   const alive = new Set(active.map((r) => r.id));
