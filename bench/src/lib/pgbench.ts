@@ -32,6 +32,10 @@ export async function pgbench(
     transactions?: number;
     /** Variables every client starts with (`--define`). */
     defines?: Record<string, string | number>;
+    /** Settings every session starts with, as the server's pools give them (`PGOPTIONS`). */
+    settings?: Record<string, string>;
+    /** pgbench's protocol: `simple` (its default) or `prepared` (as the server runs its statements). */
+    protocol?: 'simple' | 'prepared';
   },
 ): Promise<PgbenchResult> {
   const dir = await mkdtemp(join(tmpdir(), 'icebreaker-pgbench-'));
@@ -46,6 +50,7 @@ export async function pgbench(
       'pgbench',
       [
         '--no-vacuum',
+        `--protocol=${options.protocol ?? 'simple'}`,
         `--client=${options.clients}`,
         `--jobs=${options.threads}`,
         options.transactions === undefined
@@ -57,7 +62,15 @@ export async function pgbench(
         `--log-prefix=${join(dir, 'log')}`,
         url,
       ],
-      { maxBuffer: 16 * 1024 * 1024 },
+      {
+        maxBuffer: 16 * 1024 * 1024,
+        env: {
+          ...process.env,
+          PGOPTIONS: Object.entries(options.settings ?? {})
+            .map(([name, value]) => `-c ${name}=${value}`)
+            .join(' '),
+        },
+      },
     );
     const latenciesMs: number[] = [];
     for (const name of await readdir(dir)) {

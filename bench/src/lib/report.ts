@@ -46,10 +46,11 @@ export const openLoopFigures = (load: OpenLoopResult): Figures => ({
 });
 
 /** A pgbench reference's figures. */
-export const pgbenchFigures = (reference: PgbenchResult): Figures => ({
+export const pgbenchFigures = (reference: PgbenchResult, prepared?: PgbenchResult): Figures => ({
   'tx/s': reference.tps,
   p50: `${reference.p50Ms.toFixed(2)} ms`,
   p99: `${reference.p99Ms.toFixed(2)} ms`,
+  ...(prepared ? { 'prepared tx/s': prepared.tps } : {}),
 });
 
 export function formatNumber(n: number): string {

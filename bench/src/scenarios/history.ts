@@ -88,20 +88,23 @@ export async function historyScenario(): Promise<ScenarioResult> {
       ...statements.map((s) => `${inlineParameters(s, new Map([[SENTINEL_SEQ, 'before']]))};`),
     ].join('\n');
     await keepScript('history', script);
-    const reference = await pgbench(url, [script], { clients: CONNECTIONS, threads: 2, seconds: SECONDS });
+    const run = { clients: CONNECTIONS, threads: 2, seconds: SECONDS };
+    const reference = await pgbench(url, [script], run);
+    const prepared = await pgbench(url, [script], { ...run, protocol: 'prepared' });
     return {
       scenario: 'history paging',
       setup:
         `one room of ${MESSAGES.toLocaleString('en')} messages, GET /chat/rooms/{id}/messages?before=<random seq>&limit=${PAGE}, ` +
         `${CONNECTIONS} connections closed loop for ${SECONDS} s after 2 s warm-up; pgbench: the route's ` +
-        `${statements.length === 1 ? 'statement' : `${statements.length} statements`} with a random seq, as many clients for as long`,
+        `${statements.length === 1 ? 'statement' : `${statements.length} statements`} with a random seq, as many clients for as long, ` +
+        `in its default (simple) protocol, judged, and with statements prepared (\`-M prepared\`, as the server runs them), shown`,
       rows: [
         {
           label: `${MESSAGES.toLocaleString('en')} messages, HTTP`,
           figures: httpFigures(http),
           reference: {
             label: 'pgbench',
-            figures: pgbenchFigures(reference),
+            figures: pgbenchFigures(reference, prepared),
           },
           target: 'req/s ≥ ½ pgbench',
           met: http.rps >= reference.tps / 2 && http.non2xx + http.errors === 0,

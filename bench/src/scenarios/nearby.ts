@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
+import { ORDERED_SCAN_SETTINGS } from '../../../server/src/db/ordered-scans.js';
 import type { DB } from '../../../server/src/db/schema.js';
 import { cellCentre, cellOf } from '../../../server/src/modules/locations/grid.js';
 import { nearbyQuery } from '../../../server/src/modules/locations/repository.js';
@@ -129,19 +130,16 @@ export async function nearbyScenario(): Promise<ScenarioResult> {
       drainSeconds: 5,
     });
 
-    // The same statement the route runs, for each viewer, inside the same transaction settings.
+    // The statement the route runs, for each viewer, in sessions with the planner settings of the server's pool.
     const seenSince = new Date(Date.now() - RECENT_MINUTES * 60_000);
     const scripts = viewers.map((v) => {
       const centre = cellCentre(cellOf(v.point.lat, v.point.lon));
       const query = nearbyQuery(db, { viewerId: v.id, centre, radiusMeters: RADIUS, seenSince, limit: LIMIT });
-      return [
-        'BEGIN;',
-        "SELECT set_config('enable_seqscan', 'off', true), set_config('enable_bitmapscan', 'off', true), set_config('enable_sort', 'off', true);",
-        `${inlineParameters(query.compile())};`,
-        'COMMIT;',
-      ].join('\n');
+      return `${inlineParameters(query.compile())};`;
     });
-    const reference = await pgbench(url, scripts, { clients: CONNECTIONS, threads: 2, seconds: SECONDS });
+    const run = { clients: CONNECTIONS, threads: 2, seconds: SECONDS, settings: ORDERED_SCAN_SETTINGS };
+    const reference = await pgbench(url, scripts, run);
+    const prepared = await pgbench(url, scripts, { ...run, protocol: 'prepared' });
     return {
       scenario: 'nearby search',
       setup:
@@ -149,14 +147,16 @@ export async function nearbyScenario(): Promise<ScenarioResult> {
         `for ${VIEWERS} viewers after 2 s warm-up: ${CONNECTIONS} connections closed loop for ${SECONDS} s (autocannon), ` +
         `then open loop at ${RATE} req/s for ${SECONDS} s, latency from each request's due time ` +
         `(by default 200 req/s, a million users' busiest hour: a tenth of them searching about seven times); ` +
-        `pgbench: the route's compiled SQL with as many clients as the closed loop for as long`,
+        `pgbench: the route's compiled SQL in sessions with the server pool's planner settings, with as many clients ` +
+        `as the closed loop for as long, in its default (simple) protocol, judged, and with statements prepared ` +
+        `(\`-M prepared\`, as the server runs them), shown`,
       rows: [
         {
           label: `${USERS.toLocaleString('en')} users, HTTP closed loop`,
           figures: httpFigures(http),
           reference: {
             label: 'pgbench',
-            figures: pgbenchFigures(reference),
+            figures: pgbenchFigures(reference, prepared),
           },
           target: 'req/s ≥ ½ pgbench',
           met: http.rps >= reference.tps / 2 && http.non2xx + http.errors === 0,
