@@ -12,6 +12,7 @@ const EnvSchema = Type.Object({
   DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
   DATABASE_POOL_SIZE: Type.Integer({ minimum: 1, maximum: 200, default: 10 }),
   DATABASE_POOL_IDLE_SECONDS: Type.Integer({ minimum: 1, default: 300 }),
+  DATABASE_PREPARED_STATEMENTS: Type.Boolean({ default: true }),
   DATA_DIR: Type.String({ minLength: 1, default: './data' }),
   WEB_DIR: Type.Optional(Type.String({ minLength: 1 })),
   REDIS_URL: Type.Optional(Type.String({ pattern: '^rediss?://' })),
@@ -67,6 +68,13 @@ export interface Config {
    * slow: a busy server should not close and reopen them every few seconds.
    */
   databasePoolIdleSeconds: number;
+  /**
+   * Statements with parameters run as named prepared statements, each parsed
+   * and planned once per connection. Off behind a pooler in transaction mode
+   * that cannot keep them (PgBouncer before 1.21, or without
+   * `max_prepared_statements`).
+   */
+  databasePreparedStatements: boolean;
   dataDir: string;
   /** The built web app, served at `/` when it holds an index.html. */
   webDir: string;
@@ -172,6 +180,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     databaseUrl: e.DATABASE_URL,
     databasePoolSize: e.DATABASE_POOL_SIZE,
     databasePoolIdleSeconds: e.DATABASE_POOL_IDLE_SECONDS,
+    databasePreparedStatements: e.DATABASE_PREPARED_STATEMENTS,
     dataDir: e.DATA_DIR,
     webDir: e.WEB_DIR ?? defaultWebDir,
     redisUrl: e.REDIS_URL,

@@ -15,6 +15,7 @@ describe('loadConfig defaults', () => {
       databaseUrl: undefined,
       databasePoolSize: 10,
       databasePoolIdleSeconds: 300,
+      databasePreparedStatements: true,
       dataDir: './data',
       webDir: expect.stringMatching(/web[\\/]dist$/),
       redisUrl: undefined,

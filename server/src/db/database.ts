@@ -25,7 +25,15 @@ export interface Database {
 }
 
 export type DatabaseOptions =
-  | { kind: 'postgres'; url: string; poolSize: number; poolIdleSeconds?: number; searchPath?: string }
+  | {
+      kind: 'postgres';
+      url: string;
+      poolSize: number;
+      poolIdleSeconds?: number;
+      /** Named prepared statements (see NamedStatementPool); on unless a pooler in between cannot keep them. */
+      preparedStatements?: boolean;
+      searchPath?: string;
+    }
   /** `dataDir` is a folder, or `memory://` for a throwaway database. */
   | { kind: 'pglite'; dataDir: string; loadDataDir?: Blob };
 
@@ -65,11 +73,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     const pool = createPool({ ...pooled, settings: searchPath });
     // Connections open on demand and close after the idle time, like the main pool's.
     const orderedPool = createPool({ ...pooled, settings: { ...searchPath, ...ORDERED_SCAN_SETTINGS } });
-    const names = new StatementNames();
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: new NamedStatementPool(pool, names) }) });
-    const orderedScans = new Kysely<DB>({
-      dialect: new PostgresDialect({ pool: new NamedStatementPool(orderedPool, names) }),
-    });
+    const names = options.preparedStatements === false ? undefined : new StatementNames();
+    const dialectOf = (p: pg.Pool) => new PostgresDialect({ pool: names ? new NamedStatementPool(p, names) : p });
+    const db = new Kysely<DB>({ dialect: dialectOf(pool) });
+    const orderedScans = new Kysely<DB>({ dialect: dialectOf(orderedPool) });
     return {
       db,
       orderedScans,

@@ -12,6 +12,7 @@ export async function openConfiguredDatabase(
       url: config.databaseUrl,
       poolSize: config.databasePoolSize,
       poolIdleSeconds: config.databasePoolIdleSeconds,
+      preparedStatements: config.databasePreparedStatements,
     });
     return { database, jwtSecret: config.jwtSecret as string, unlock: async () => {} };
   }

@@ -49,6 +49,25 @@ describe.runIf(process.env.TEST_DATABASE === 'postgres')('named statements on Po
     expect(await prepared(text)).toHaveLength(1);
   });
 
+  it('leaves statements unnamed when prepared statements are off', async () => {
+    const unprepared = await openDatabase({
+      kind: 'postgres',
+      url: process.env.DATABASE_URL!,
+      poolSize: 1,
+      preparedStatements: false,
+    });
+    try {
+      const query = sql<{ id: number }>`SELECT id FROM ${sql.table(table)} WHERE id = ${2}`;
+      expect((await query.execute(unprepared.db)).rows).toEqual([{ id: 2 }]);
+      const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pg_prepared_statements`.execute(
+        unprepared.db,
+      );
+      expect(rows).toEqual([{ n: 0 }]);
+    } finally {
+      await unprepared.close();
+    }
+  });
+
   it('replaces a connection whose prepared statement a schema change made stale', async () => {
     const everything = () => sql<Record<string, unknown>>`SELECT * FROM ${sql.table(table)} WHERE id = ${1}`;
     expect((await everything().execute(database.db)).rows).toEqual([{ id: 1 }]);
