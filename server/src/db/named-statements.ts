@@ -3,10 +3,11 @@ import type pg from 'pg';
 
 /**
  * Statements with parameters go to PostgreSQL as named prepared statements:
- * a connection parses and plans each distinct statement once and then only
- * binds and executes it. Sent unnamed instead (pg's default for a query with
- * parameters), every execution parses, plans and frees its plan again, which
- * measured 2.5 times the PostgreSQL CPU of a history page.
+ * a connection parses each distinct statement once and keeps its plan
+ * (PostgreSQL plans again only where the values make a custom plan worth
+ * it). Sent unnamed instead (pg's default for a query with parameters),
+ * every execution parses, plans and frees its plan again: a history page cost
+ * PostgreSQL more than twice the CPU.
  *
  * Names are given per distinct SQL text, up to `limit` of them per process;
  * later texts go unnamed. Lists of values therefore go as one array
