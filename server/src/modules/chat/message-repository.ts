@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { notBlockedEitherWay } from '../blocks/sql.js';
-import { participantRooms, type MessageRow } from './repository.js';
+import { participantRoomsWithPointers, readPointers, type MessageRow } from './repository.js';
 
 const toMessageRow = (row: MessageRow): MessageRow => ({ ...row, seq: Number(row.seq) });
 
@@ -112,15 +112,8 @@ export async function findRoomPage(
   db: Kysely<DB>,
   f: { roomId: number; userId: number; direction: 'before' | 'after'; seq: number | null; limit: number },
 ): Promise<RoomPage | undefined> {
-  const rows = await participantRooms(db, f.userId)
+  const rows = await participantRoomsWithPointers(db, f.userId)
     .where('r.id', '=', f.roomId)
-    .leftJoin('chat_read_pointers as mine', (join) =>
-      join.onRef('mine.room_id', '=', 'r.id').on('mine.user_id', '=', f.userId),
-    )
-    // Only the two participants have pointers in a room.
-    .leftJoin('chat_read_pointers as theirs', (join) =>
-      join.onRef('theirs.room_id', '=', 'r.id').on('theirs.user_id', '<>', f.userId),
-    )
     .leftJoinLateral(
       (eb) => {
         let page = eb
@@ -134,9 +127,8 @@ export async function findRoomPage(
       },
       (join) => join.onTrue(),
     )
-    .select((eb) => [
-      eb.fn.coalesce('mine.last_read_seq', eb.lit(0)).as('my_read_seq'),
-      eb.fn.coalesce('theirs.last_read_seq', eb.lit(0)).as('their_read_seq'),
+    .select([
+      ...readPointers,
       'm.id',
       'm.room_id',
       'm.seq',

@@ -24,18 +24,29 @@ const otherOf = (userId: number) =>
   sql<number>`CASE WHEN r.participant1_id = ${userId} THEN r.participant2_id ELSE r.participant1_id END`;
 
 /** Rooms `userId` takes part in: the check is part of every query, never done after fetching. */
-export function participantRooms(db: Kysely<DB>, userId: number) {
+function participantRooms(db: Kysely<DB>, userId: number) {
   return db
     .selectFrom('chat_rooms as r')
     .where((eb) => eb.or([eb('r.participant1_id', '=', userId), eb('r.participant2_id', '=', userId)]));
 }
 
-/** Both read pointers of a room aliased `r`, as `userId` sees them (0 before the first receipt). */
-export const readPointersOf = (userId: number) => [
-  sql<number | string>`coalesce((SELECT p.last_read_seq FROM chat_read_pointers p
-    WHERE p.room_id = r.id AND p.user_id = ${userId}), 0)`.as('my_read_seq'),
-  sql<number | string>`coalesce((SELECT p.last_read_seq FROM chat_read_pointers p
-    WHERE p.room_id = r.id AND p.user_id = ${otherOf(userId)}), 0)`.as('their_read_seq'),
+/**
+ * Rooms `userId` takes part in, each joined to its two read pointers once
+ * (`mine`, `theirs`; absent before the first receipt): select them with
+ * `readPointers`.
+ */
+export function participantRoomsWithPointers(db: Kysely<DB>, userId: number) {
+  return participantRooms(db, userId)
+    .leftJoin('chat_read_pointers as mine', (j) => j.onRef('mine.room_id', '=', 'r.id').on('mine.user_id', '=', userId))
+    .leftJoin('chat_read_pointers as theirs', (j) =>
+      j.onRef('theirs.room_id', '=', 'r.id').on(sql<boolean>`theirs.user_id = ${otherOf(userId)}`),
+    );
+}
+
+/** Both read pointers from `participantRoomsWithPointers`, 0 before the first receipt. */
+export const readPointers = [
+  sql<number>`coalesce(mine.last_read_seq, 0)`.as('my_read_seq'),
+  sql<number>`coalesce(theirs.last_read_seq, 0)`.as('their_read_seq'),
 ];
 
 /** A room of `userId`'s with the other participant and both read pointers. */
@@ -44,9 +55,9 @@ export async function findParticipantRoom(
   roomId: number,
   userId: number,
 ): Promise<ParticipantRoom | undefined> {
-  const row = await participantRooms(db, userId)
+  const row = await participantRoomsWithPointers(db, userId)
     .selectAll('r')
-    .select([otherOf(userId).as('other_id'), ...readPointersOf(userId)])
+    .select([otherOf(userId).as('other_id'), ...readPointers])
     .where('r.id', '=', roomId)
     .executeTakeFirst();
   return (
@@ -93,19 +104,12 @@ export function insertRoomIfAbsent(
 
 function roomViews(db: Kysely<DB>, userId: number) {
   return (
-    participantRooms(db, userId)
-      .leftJoin('chat_read_pointers as mine', (j) =>
-        j.onRef('mine.room_id', '=', 'r.id').on('mine.user_id', '=', userId),
-      )
-      .leftJoin('chat_read_pointers as theirs', (j) =>
-        j.onRef('theirs.room_id', '=', 'r.id').on(sql<boolean>`theirs.user_id = ${otherOf(userId)}`),
-      )
+    participantRoomsWithPointers(db, userId)
       // The last message is the one at the room's seq: one probe of the (room_id, seq) index.
       .leftJoin('chat_messages as m', (j) => j.onRef('m.room_id', '=', 'r.id').onRef('m.seq', '=', 'r.last_seq'))
       .selectAll('r')
       .select([
-        sql<number>`coalesce(mine.last_read_seq, 0)`.as('my_read_seq'),
-        sql<number>`coalesce(theirs.last_read_seq, 0)`.as('their_read_seq'),
+        ...readPointers,
         // A range of the (room_id, seq) index past the caller's pointer.
         sql<number>`(SELECT count(*) FROM chat_messages u
           WHERE u.room_id = r.id AND u.seq > coalesce(mine.last_read_seq, 0) AND u.sender_id <> ${userId})`.as(
