@@ -3,6 +3,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { sessionOptions } from '../../../server/src/db/session-options.js';
 import { percentile } from './stats.js';
 
 const run = promisify(execFile);
@@ -66,9 +67,7 @@ export async function pgbench(
         maxBuffer: 16 * 1024 * 1024,
         env: {
           ...process.env,
-          PGOPTIONS: Object.entries(options.settings ?? {})
-            .map(([name, value]) => `-c ${name}=${value}`)
-            .join(' '),
+          PGOPTIONS: sessionOptions(options.settings ?? {}),
         },
       },
     );

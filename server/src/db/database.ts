@@ -6,6 +6,7 @@ import pg from 'pg';
 import { NamedStatementPool, StatementNames } from './named-statements.js';
 import { ORDERED_SCAN_SETTINGS } from './ordered-scans.js';
 import type { DB } from './schema.js';
+import { sessionOptions } from './session-options.js';
 import { parseTimestamptz } from './timestamps.js';
 
 export interface Database {
@@ -46,9 +47,7 @@ interface PoolOptions {
 }
 
 function createPool({ url, size, idleSeconds, settings }: PoolOptions): pg.Pool {
-  const options = Object.entries(settings)
-    .map(([name, value]) => `-c ${name}=${value}`)
-    .join(' ');
+  const options = sessionOptions(settings);
   const pool = new pg.Pool({
     connectionString: url,
     types: { getTypeParser: typeParsers },
