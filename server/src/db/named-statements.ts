@@ -45,7 +45,7 @@ export class NamedStatementPool implements PostgresPool {
   private readonly clients = new WeakMap<pg.PoolClient, PostgresPoolClient>();
 
   constructor(
-    readonly pool: pg.Pool,
+    private readonly pool: pg.Pool,
     private readonly names: StatementNames,
   ) {}
 
