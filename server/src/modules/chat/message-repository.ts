@@ -1,4 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { fetchRows, fetchSize } from '../../db/fetch-size.js';
+import { ReusableQuery, type Param } from '../../db/reusable-query.js';
 import type { DB } from '../../db/schema.js';
 import { notBlockedEitherWay } from '../blocks/sql.js';
 import { participantRoomsWithPointers, readPointers, type MessageRow } from './repository.js';
@@ -102,43 +104,63 @@ export interface RoomPage {
   rows: MessageRow[];
 }
 
+interface PageParams extends Record<string, unknown> {
+  roomId: number;
+  userId: number;
+  seq: number | null;
+}
+type PageDirection = 'before' | 'after';
+
 /**
- * A page of the (room_id, seq) index, `limit + 1` rows from `seq` in the
- * given direction, in the same statement as the participant check and the
- * read pointers: one round trip. The pointers are joined to the room, not
- * looked up per message row. Undefined unless `userId` takes part.
+ * A page of the (room_id, seq) index from `seq` in the given direction, in
+ * the same statement as the participant check and the read pointers: one
+ * round trip. The pointers are joined to the room, not looked up per message
+ * row. Built once per direction, start and fetch size (see ReusableQuery).
+ */
+function pageQuery(direction: PageDirection, fromStart: boolean, limit: number) {
+  return new ReusableQuery((db, param: Param<PageParams>) =>
+    participantRoomsWithPointers(db, param('userId'))
+      .where('r.id', '=', param('roomId'))
+      .leftJoinLateral(
+        (eb) => {
+          let page = eb
+            .selectFrom('chat_messages as cm')
+            .selectAll('cm')
+            .whereRef('cm.room_id', '=', 'r.id')
+            .orderBy('cm.seq', direction === 'before' ? 'desc' : 'asc')
+            .limit(fetchSize(limit));
+          if (!fromStart) page = page.where('cm.seq', direction === 'before' ? '<' : '>', param('seq')!);
+          return page.as('m');
+        },
+        (join) => join.onTrue(),
+      )
+      .select([
+        ...readPointers,
+        'm.id',
+        'm.seq',
+        'm.sender_id',
+        'm.message_type',
+        'm.content',
+        'm.client_message_id',
+        'm.created_at',
+      ]),
+  );
+}
+const pageQueries = new Map<string, ReturnType<typeof pageQuery>>();
+
+/**
+ * A page of at least `limit + 1` messages (while the room has them) from
+ * `seq`, or from the end the direction starts at when `seq` is null, with
+ * the reader's pointers. Undefined unless `userId` takes part.
  */
 export async function findRoomPage(
   db: Kysely<DB>,
-  f: { roomId: number; userId: number; direction: 'before' | 'after'; seq: number | null; limit: number },
+  f: { roomId: number; userId: number; direction: PageDirection; seq: number | null; limit: number },
 ): Promise<RoomPage | undefined> {
-  const rows = await participantRoomsWithPointers(db, f.userId)
-    .where('r.id', '=', f.roomId)
-    .leftJoinLateral(
-      (eb) => {
-        let page = eb
-          .selectFrom('chat_messages as cm')
-          .selectAll('cm')
-          .whereRef('cm.room_id', '=', 'r.id')
-          .orderBy('cm.seq', f.direction === 'before' ? 'desc' : 'asc')
-          .limit(f.limit + 1);
-        if (f.seq !== null) page = page.where('cm.seq', f.direction === 'before' ? '<' : '>', f.seq);
-        return page.as('m');
-      },
-      (join) => join.onTrue(),
-    )
-    .select([
-      ...readPointers,
-      'm.id',
-      'm.room_id',
-      'm.seq',
-      'm.sender_id',
-      'm.message_type',
-      'm.content',
-      'm.client_message_id',
-      'm.created_at',
-    ])
-    .execute();
+  const shape = `${f.direction}:${f.seq === null}:${fetchRows(f.limit)}`;
+  let query = pageQueries.get(shape);
+  if (!query) pageQueries.set(shape, (query = pageQuery(f.direction, f.seq === null, f.limit)));
+  const rows = await query.execute(db, { roomId: f.roomId, userId: f.userId, seq: f.seq });
   const [first] = rows;
   if (!first) return undefined;
   const messages: MessageRow[] = [];
@@ -147,7 +169,7 @@ export async function findRoomPage(
     if (m.id === null) continue;
     messages.push({
       id: m.id,
-      room_id: m.room_id!,
+      room_id: f.roomId,
       seq: Number(m.seq),
       sender_id: m.sender_id!,
       message_type: m.message_type!,
