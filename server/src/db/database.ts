@@ -111,8 +111,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
  * bigint columns (sequences, counts) arrive as numbers, as PGlite gives them;
  * they stay far below 2^53. timestamptz columns take a faster parser.
  */
+const parseInt8 = (value: string): number => Number(value);
 const typeParsers = ((oid: number, format?: 'text' | 'binary') => {
-  if (format !== 'binary' && oid === pg.types.builtins.INT8) return (value: string) => Number(value);
+  if (format !== 'binary' && oid === pg.types.builtins.INT8) return parseInt8;
   if (format !== 'binary' && oid === pg.types.builtins.TIMESTAMPTZ) return parseTimestamptz;
   return pg.types.getTypeParser(oid, format);
 }) as typeof pg.types.getTypeParser;
