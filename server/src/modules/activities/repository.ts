@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Selectable, type Transaction, type Updateable } from 'kysely';
+import { fetchSize } from '../../db/fetch-size.js';
 import type { ActivitiesTable, DB } from '../../db/schema.js';
 import { notBlockedEitherWay } from '../blocks/sql.js';
 
@@ -94,7 +95,7 @@ export function searchActivities(db: Kysely<DB>, f: ActivityFilter): Promise<Act
     .where(notBlockedEitherWay(f.viewerId, sql.ref('a.creator_id')))
     .orderBy('a.start_time')
     .orderBy('a.id')
-    .limit(f.limit + 1);
+    .limit(fetchSize(f.limit));
   if (f.text) {
     const pattern = `%${escapeLike(f.text)}%`;
     query = query.where((eb) =>

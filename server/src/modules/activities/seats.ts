@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { fetchSize } from '../../db/fetch-size.js';
 import type { ActivityParticipantsTable, DB, ParticipantStatus } from '../../db/schema.js';
 import { notBlockedEitherWay } from '../blocks/sql.js';
 import { activityColumns, type ActivityRow } from './repository.js';
@@ -221,7 +222,7 @@ export async function listParticipants(
     .where('p.status', '=', f.status)
     .where(notBlockedEitherWay(f.viewerId, sql.ref('p.user_id')))
     .orderBy('p.seq')
-    .limit(f.limit + 1);
+    .limit(fetchSize(f.limit));
   if (f.afterSeq !== undefined) query = query.where('p.seq', '>', f.afterSeq);
   const rows = await query.execute();
   return rows.map((r) => ({

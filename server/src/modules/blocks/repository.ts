@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { fetchSize } from '../../db/fetch-size.js';
 import type { DB, UserRow } from '../../db/schema.js';
 import { notBlockedEitherWay } from './sql.js';
 
@@ -67,7 +68,7 @@ export async function listBlocks(
     .where('b.blocker_id', '=', f.blockerId)
     .orderBy('b.created_at', 'desc')
     .orderBy('b.blocked_id', 'desc')
-    .limit(f.limit + 1);
+    .limit(fetchSize(f.limit));
   if (f.blockedIds) query = query.where('b.blocked_id', '=', (eb) => eb.fn.any(eb.val(f.blockedIds!)));
   const before = f.before;
   if (before) {

@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { fetchSize } from '../../db/fetch-size.js';
 import type { ChatMessagesTable, ChatRoomsTable, DB } from '../../db/schema.js';
 import { notBlockedEitherWay } from '../blocks/sql.js';
 
@@ -167,10 +168,7 @@ export async function listRoomViews(
   f: { userId: number; before?: { at: Date; id: number }; limit: number },
 ): Promise<RoomView[]> {
   const activity = sql<Date>`coalesce(r.last_message_at, r.created_at)`;
-  let query = roomViews(db, f.userId)
-    .orderBy(activity, 'desc')
-    .orderBy('r.id', 'desc')
-    .limit(f.limit + 1);
+  let query = roomViews(db, f.userId).orderBy(activity, 'desc').orderBy('r.id', 'desc').limit(fetchSize(f.limit));
   if (f.before) {
     query = query.where(sql<boolean>`(${activity}, r.id) < (${f.before.at}::timestamptz, ${f.before.id}::integer)`);
   }

@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { fetchSize } from '../../db/fetch-size.js';
 import type { ConnectionsTable, DB, UserRow } from '../../db/schema.js';
 import { notBlockedEitherWay } from '../blocks/sql.js';
 import { escapeLike } from '../users/repository.js';
@@ -109,7 +110,7 @@ export async function listConnections(
     .where('c.collector_id', '=', f.collectorId)
     .where(notBlockedEitherWay(f.collectorId, sql.ref('c.collected_id')))
     .orderBy('c.id', 'desc')
-    .limit(f.limit + 1);
+    .limit(fetchSize(f.limit));
   if (f.name) query = query.where('u.display_name', 'ilike', `%${escapeLike(f.name)}%`);
   if (f.beforeId !== undefined) query = query.where('c.id', '<', f.beforeId);
   const rows = await query.execute();

@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { fetchSize } from '../../db/fetch-size.js';
 import type { DB, InvitationsTable, ParticipantStatus } from '../../db/schema.js';
 import type { ActivityRow } from '../activities/repository.js';
 import { notBlockedEitherWay } from '../blocks/sql.js';
@@ -140,11 +141,7 @@ export function listInvitations(
     limit: number;
   },
 ): Promise<InvitationRow[]> {
-  let query = db
-    .selectFrom('invitations')
-    .selectAll()
-    .orderBy('id', 'desc')
-    .limit(f.limit + 1);
+  let query = db.selectFrom('invitations').selectAll().orderBy('id', 'desc').limit(fetchSize(f.limit));
   if (f.role === 'sent') query = query.where('sender_id', '=', f.userId);
   else if (f.role === 'received') query = query.where('receiver_id', '=', f.userId);
   else query = query.where((eb) => eb.or([eb('sender_id', '=', f.userId), eb('receiver_id', '=', f.userId)]));

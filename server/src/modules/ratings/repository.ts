@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { fetchSize } from '../../db/fetch-size.js';
 import type { DB, RatingsTable } from '../../db/schema.js';
 
 export type RatingRow = Selectable<RatingsTable>;
@@ -110,7 +111,7 @@ export function listRatings(
     .where('rated_id', '=', f.ratedId)
     .where((eb) => eb.or([eb('visible_at', '<=', f.now), eb('rater_id', '=', f.viewerId)]))
     .orderBy('id', 'desc')
-    .limit(f.limit + 1);
+    .limit(fetchSize(f.limit));
   if (f.beforeId !== undefined) query = query.where('id', '<', f.beforeId);
   return query.execute();
 }

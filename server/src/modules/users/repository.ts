@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { fetchSize } from '../../db/fetch-size.js';
 import type { DB, NewUser, UserChanges, UserRow } from '../../db/schema.js';
 import { notBlockedEitherWay } from '../blocks/sql.js';
 import { cardCollectedBy } from '../connections/sql.js';
@@ -72,7 +73,7 @@ export function listUsers(db: Kysely<DB>, f: UserFilter): Promise<ProfileRow[]> 
     .select(profileExtras(f.viewerId, f.now))
     .where(notBlockedEitherWay(f.viewerId, sql.ref('users.id')))
     .orderBy('id', 'desc')
-    .limit(f.limit + 1);
+    .limit(fetchSize(f.limit));
   if (f.name) query = query.where('display_name', 'ilike', `%${escapeLike(f.name)}%`);
   if (f.interest) query = query.where(sql<boolean>`interests @> ARRAY[${f.interest}]::text[]`);
   if (f.ids) query = query.where('id', '=', (eb) => eb.fn.any(eb.val(f.ids!)));
