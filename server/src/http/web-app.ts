@@ -32,8 +32,8 @@ export interface WebApp {
 }
 
 /**
- * The built web app (`web/dist`) served at `/`, or null when `directory`
- * holds no build. Paths the browser navigates to inside the app (/chats/3)
+ * The built web app (`web/dist`) served at `/` (to any client), or null when
+ * `directory` holds no build. Paths the browser navigates to inside the app (/chats/3)
  * get its index.html; every path under one of the API's first segments keeps
  * its problem+json 404, so a mistyped API call never gets a page of HTML.
  */
@@ -51,7 +51,8 @@ export function webApp(app: FastifyInstance, directory: string): WebApp | null {
     fallback(request, reply) {
       if (request.method !== 'GET' && request.method !== 'HEAD') return false;
       const path = request.url.split('?')[0]!;
-      if (apiSegments.has(path.split('/')[1] ?? '') || !acceptsHtml(request)) return false;
+      // The root is the app's own address, whoever asks; deeper paths get the page only when a browser navigates.
+      if (path !== '/' && (apiSegments.has(path.split('/')[1] ?? '') || !acceptsHtml(request))) return false;
       void reply.sendFile('index.html');
       return true;
     },

@@ -40,6 +40,15 @@ describe('the web app served at /', () => {
     expect(csp).not.toContain('unsafe-inline');
   });
 
+  it('answers / with index.html to a client that does not ask for HTML too (curl, a health probe)', async () => {
+    for (const headers of [{}, { accept: '*/*' }]) {
+      const res = await t.app.inject({ method: 'GET', url: '/', headers });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toMatch(/^text\/html/);
+      expect(res.body).toBe(indexHtml);
+    }
+  });
+
   it('answers a path inside the app that a browser navigates to with index.html, GET and HEAD', async () => {
     for (const url of ['/chats/3', '/meetups/12/edit', '/people/7?tab=cards', '/inbox']) {
       const res = await t.app.inject({ method: 'GET', url, headers: html });
