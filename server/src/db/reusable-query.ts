@@ -23,17 +23,17 @@ export type Param<P> = <K extends keyof P & string>(name: K) => P[K];
  * serves every handle and transaction.
  */
 export class ReusableQuery<P extends Record<string, unknown>, R> {
-  private compiled?: { query: CompiledQuery<R>; parameters: readonly unknown[] };
+  private compiled?: CompiledQuery<R>;
 
   constructor(private readonly build: (db: Kysely<DB>, param: Param<P>) => Compilable<R>) {}
 
   async execute(db: Kysely<DB>, values: P): Promise<R[]> {
-    const { query, parameters } = (this.compiled ??= this.compile(db));
-    const bound = parameters.map((p) => (p instanceof Slot ? values[p.name] : p));
+    const query = (this.compiled ??= this.compile(db));
+    const bound = query.parameters.map((p) => (p instanceof Slot ? values[p.name] : p));
     return (await db.executeQuery<R>({ ...query, parameters: bound })).rows;
   }
 
-  private compile(db: Kysely<DB>): { query: CompiledQuery<R>; parameters: readonly unknown[] } {
+  private compile(db: Kysely<DB>): CompiledQuery<R> {
     const used = new Set<string>();
     const query = this.build(db, ((name: string) => {
       used.add(name);
@@ -43,6 +43,6 @@ export class ReusableQuery<P extends Record<string, unknown>, R> {
     const lost = [...used].filter((name) => !placed.has(name));
     // A stand-in written into the text (sql.lit, say) would run every call with it.
     if (lost.length > 0) throw new Error(`Reusable query parameters not sent as parameters: ${lost.join(', ')}`);
-    return { query, parameters: query.parameters };
+    return query;
   }
 }
