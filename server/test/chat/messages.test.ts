@@ -37,6 +37,8 @@ describe('POST /chat/messages/', () => {
       seq: 1,
       clientMessageId: null,
     });
+    // History writes the same message, to the millisecond, as the send and its event did.
+    expect((await chat.history(alice, room.id)).json<MessagePage>().items).toEqual([message]);
     for (const user of [alice, bob]) {
       const events = await eventsOf(t.db, user.id);
       expect(events.map((e) => e.type)).toEqual(['chatroom.created', 'message.created']);

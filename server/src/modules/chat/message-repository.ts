@@ -2,8 +2,9 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import { fetchRows, fetchSize } from '../../db/fetch-size.js';
 import { ReusableQuery, type Param } from '../../db/reusable-query.js';
 import type { DB } from '../../db/schema.js';
+import { isoTimestamp } from '../../db/timestamps.js';
 import { notBlockedEitherWay } from '../blocks/sql.js';
-import { participantRoomsWithPointers, readPointers, type MessageRow } from './repository.js';
+import { participantRoomsWithPointers, readPointers, type MessageRow, type PageMessageRow } from './repository.js';
 
 const toMessageRow = (row: MessageRow): MessageRow => ({ ...row, seq: Number(row.seq) });
 
@@ -101,7 +102,7 @@ export const clientKey = (senderId: number, clientMessageId: string): string => 
 /** One page of a room's history with the reader's view of both read pointers. */
 export interface RoomPage {
   pointers: { mine: number; theirs: number };
-  rows: MessageRow[];
+  rows: PageMessageRow[];
 }
 
 interface PageParams extends Record<string, unknown> {
@@ -142,7 +143,8 @@ function pageQuery(direction: PageDirection, fromStart: boolean, limit: number) 
         'm.message_type',
         'm.content',
         'm.client_message_id',
-        'm.created_at',
+        // As text, passed on as the API writes it (isoTimestamp), not read into a Date and written again.
+        sql<string | null>`m.created_at::text`.as('created_at'),
       ]),
   );
 }
@@ -163,7 +165,7 @@ export async function findRoomPage(
   const rows = await query.execute(db, { roomId: f.roomId, userId: f.userId, seq: f.seq });
   const [first] = rows;
   if (!first) return undefined;
-  const messages: MessageRow[] = [];
+  const messages: PageMessageRow[] = [];
   for (const m of rows) {
     // A room without messages in range still gives its one row, with the page's columns null.
     if (m.id === null) continue;
@@ -175,7 +177,7 @@ export async function findRoomPage(
       message_type: m.message_type!,
       content: m.content!,
       client_message_id: m.client_message_id,
-      created_at: m.created_at!,
+      created_at: isoTimestamp(m.created_at!),
     });
   }
   return { pointers: { mine: Number(first.my_read_seq), theirs: Number(first.their_read_seq) }, rows: messages };

@@ -1,4 +1,4 @@
-import type { MessageRow, RoomView } from './repository.js';
+import type { MessageRow, PageMessageRow, RoomView } from './repository.js';
 import type { ChatMessage, ChatRoom } from './schemas.js';
 
 /**
@@ -6,7 +6,7 @@ import type { ChatMessage, ChatRoom } from './schemas.js';
  * the viewer's own message the other participant's, for theirs the viewer's.
  */
 export function presentMessage(
-  row: MessageRow,
+  row: MessageRow | PageMessageRow,
   viewerId: number,
   pointers: { mine: number; theirs: number },
 ): ChatMessage {

@@ -5,6 +5,8 @@ import { notBlockedEitherWay } from '../blocks/sql.js';
 
 export type RoomRow = Selectable<ChatRoomsTable>;
 export type MessageRow = Selectable<ChatMessagesTable>;
+/** A message as a history page reads it: its time already the API's ISO text. */
+export type PageMessageRow = Omit<MessageRow, 'created_at'> & { created_at: string };
 
 /** A room as one participant sees it: both read pointers, their unread count and the last message. */
 export interface RoomView extends RoomRow {

@@ -118,7 +118,8 @@ export interface ChatMessage {
   senderId: number;
   content: string;
   messageType: MessageType;
-  createdAt: Date;
+  /** A Date, or its ISO text where a read passes PostgreSQL's text on (history pages). */
+  createdAt: Date | string;
   isRead: boolean;
   seq: number;
   clientMessageId: string | null;
