@@ -17,15 +17,17 @@ declare module 'fastify' {
  * before the body is parsed, so anonymous callers learn nothing else.
  */
 export function registerAuthentication(app: FastifyInstance, tokens: AccessTokens): void {
-  app.addHook('onRequest', async (request) => {
-    if (request.is404) return;
+  // Callback form, as it runs on every request (Fastify turns a throw into the error reply).
+  app.addHook('onRequest', (request, _reply, done) => {
+    if (request.is404) return done();
     // Fastify builds `routeOptions` afresh on every read: read it once.
     const { config, url } = request.routeOptions;
-    if (config.public || url?.startsWith('/docs')) return;
+    if (config.public || url?.startsWith('/docs')) return done();
     const header = request.headers.authorization;
     const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
     if (!match?.[1]) throw new AppError('UNAUTHENTICATED', 'Send an access token as "Authorization: Bearer <token>"');
     request.actor = tokens.check(match[1]);
+    done();
   });
 }
 

@@ -65,8 +65,9 @@ export function registerOverloadGuard(app: FastifyInstance, config: Config['over
   const retryAfter = String(config.retryAfterSeconds);
   app.addHook('onReady', async () => monitor.start());
   app.addHook('onClose', async () => monitor.stop());
-  app.addHook('onRequest', async (request, reply) => {
-    if (monitor.reason === null || EXEMPT.has(request.routeOptions.url ?? '')) return;
+  // Callback form, as it runs on every request (Fastify turns a throw into the error reply).
+  app.addHook('onRequest', (request, reply, done) => {
+    if (monitor.reason === null || EXEMPT.has(request.routeOptions.url ?? '')) return done();
     reply.header('retry-after', retryAfter);
     throw new AppError('SERVICE_UNAVAILABLE', `The server is overloaded (${monitor.reason}); retry in ${retryAfter} s`);
   });
