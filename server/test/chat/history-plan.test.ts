@@ -36,7 +36,7 @@ describe.runIf(process.env.TEST_DATABASE === 'postgres')('history pages on Postg
           seq: 19_000 - n * 500,
           limit: 50,
         });
-        expect(page?.rows.map((r) => r.seq)).toEqual(Array.from({ length: 51 }, (_, i) => 18_999 - n * 500 - i));
+        expect(page?.map((r) => r.seq)).toEqual(Array.from({ length: 51 }, (_, i) => 18_999 - n * 500 - i));
       }
       const { rows } = await sql<{ generic_plans: string; custom_plans: string }>`
         SELECT generic_plans, custom_plans FROM pg_prepared_statements WHERE statement LIKE '%chat_read_pointers%chat_messages%'`.execute(

@@ -4,7 +4,7 @@ import { ReusableQuery, type Param } from '../../db/reusable-query.js';
 import type { DB } from '../../db/schema.js';
 import { isoTimestamp } from '../../db/timestamps.js';
 import { notBlockedEitherWay } from '../blocks/sql.js';
-import { participantRoomsWithPointers, readPointers, type MessageRow, type PageMessageRow } from './repository.js';
+import { isReadFor, participantRoomsWithPointers, type MessageRow, type PageMessageRow } from './repository.js';
 
 const toMessageRow = (row: MessageRow): MessageRow => ({ ...row, seq: Number(row.seq) });
 
@@ -99,11 +99,6 @@ export async function findMessagesByClientIds(
 
 export const clientKey = (senderId: number, clientMessageId: string): string => `${senderId}:${clientMessageId}`;
 
-/** One page of a room's history with the reader's view of both read pointers. */
-export interface RoomPage {
-  pointers: { mine: number; theirs: number };
-  rows: PageMessageRow[];
-}
 
 interface PageParams extends Record<string, unknown> {
   roomId: number;
@@ -116,7 +111,8 @@ type PageDirection = 'before' | 'after';
  * A page of the (room_id, seq) index from `seq` in the given direction, in
  * the same statement as the participant check and the read pointers: one
  * round trip. The pointers are joined to the room, not looked up per message
- * row. Built once per direction, start and fetch size (see ReusableQuery).
+ * row, and each row says whether it was read rather than carry both
+ * pointers. Built once per direction, start and fetch size (see ReusableQuery).
  */
 function pageQuery(direction: PageDirection, fromStart: boolean, limit: number) {
   return new ReusableQuery((db, param: Param<PageParams>) =>
@@ -136,7 +132,7 @@ function pageQuery(direction: PageDirection, fromStart: boolean, limit: number) 
         (join) => join.onTrue(),
       )
       .select([
-        ...readPointers,
+        isReadFor(param('userId')).as('is_read'),
         'm.id',
         'm.seq',
         'm.sender_id',
@@ -152,19 +148,18 @@ const pageQueries = new Map<string, ReturnType<typeof pageQuery>>();
 
 /**
  * A page of at least `limit + 1` messages (while the room has them) from
- * `seq`, or from the end the direction starts at when `seq` is null, with
- * the reader's pointers. Undefined unless `userId` takes part.
+ * `seq`, or from the end the direction starts at when `seq` is null, as
+ * `userId` sees them. Undefined unless `userId` takes part.
  */
 export async function findRoomPage(
   db: Kysely<DB>,
   f: { roomId: number; userId: number; direction: PageDirection; seq: number | null; limit: number },
-): Promise<RoomPage | undefined> {
+): Promise<PageMessageRow[] | undefined> {
   const shape = `${f.direction}:${f.seq === null}:${fetchRows(f.limit)}`;
   let query = pageQueries.get(shape);
   if (!query) pageQueries.set(shape, (query = pageQuery(f.direction, f.seq === null, f.limit)));
   const rows = await query.execute(db, { roomId: f.roomId, userId: f.userId, seq: f.seq });
-  const [first] = rows;
-  if (!first) return undefined;
+  if (rows.length === 0) return undefined;
   const messages: PageMessageRow[] = [];
   for (const m of rows) {
     // A room without messages in range still gives its one row, with the page's columns null.
@@ -178,9 +173,10 @@ export async function findRoomPage(
       content: m.content!,
       client_message_id: m.client_message_id,
       created_at: isoTimestamp(m.created_at!),
+      is_read: m.is_read!,
     });
   }
-  return { pointers: { mine: Number(first.my_read_seq), theirs: Number(first.their_read_seq) }, rows: messages };
+  return messages;
 }
 
 /** Messages from others past a pointer: a range of the (room_id, seq) index. */

@@ -3,13 +3,19 @@ import type { ChatMessage, ChatRoom } from './schemas.js';
 
 /**
  * `isRead` comes from the read pointer of whoever receives the message: for
- * the viewer's own message the other participant's, for theirs the viewer's.
+ * the viewer's own message the other participant's, for theirs the viewer's
+ * (`isReadFor` is the same rule in SQL).
  */
 export function presentMessage(
-  row: MessageRow | PageMessageRow,
+  row: MessageRow,
   viewerId: number,
   pointers: { mine: number; theirs: number },
 ): ChatMessage {
+  return presentMessageRead(row, row.seq <= (row.sender_id === viewerId ? pointers.theirs : pointers.mine));
+}
+
+/** A message whose `isRead` is already known (a history page reads it with the row). */
+export function presentMessageRead(row: MessageRow | PageMessageRow, isRead: boolean): ChatMessage {
   return {
     id: row.id,
     chatRoomId: row.room_id,
@@ -17,7 +23,7 @@ export function presentMessage(
     content: row.content,
     messageType: row.message_type,
     createdAt: row.created_at,
-    isRead: row.seq <= (row.sender_id === viewerId ? pointers.theirs : pointers.mine),
+    isRead,
     seq: row.seq,
     clientMessageId: row.client_message_id,
   };

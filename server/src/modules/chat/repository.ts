@@ -5,8 +5,8 @@ import { notBlockedEitherWay } from '../blocks/sql.js';
 
 export type RoomRow = Selectable<ChatRoomsTable>;
 export type MessageRow = Selectable<ChatMessagesTable>;
-/** A message as a history page reads it: its time already the API's ISO text. */
-export type PageMessageRow = Omit<MessageRow, 'created_at'> & { created_at: string };
+/** A message as a history page reads it: its time already the API's ISO text, and whether it was read. */
+export type PageMessageRow = Omit<MessageRow, 'created_at'> & { created_at: string; is_read: boolean };
 
 /** A room as one participant sees it: both read pointers, their unread count and the last message. */
 export interface RoomView extends RoomRow {
@@ -51,6 +51,16 @@ export const readPointers = [
   sql<number>`coalesce(mine.last_read_seq, 0)`.as('my_read_seq'),
   sql<number>`coalesce(theirs.last_read_seq, 0)`.as('their_read_seq'),
 ];
+
+/**
+ * Whether the receiver of the message aliased `m` has read it, as `userId`
+ * sees it (presentMessage's rule, for a query that joins
+ * `participantRoomsWithPointers`): the reader's own message once the other's
+ * pointer reaches it, the other's once the reader's does.
+ */
+export const isReadFor = (userId: number) =>
+  sql<boolean>`m.seq <= CASE WHEN m.sender_id = ${userId} THEN coalesce(theirs.last_read_seq, 0)
+    ELSE coalesce(mine.last_read_seq, 0) END`;
 
 /** A room of `userId`'s with the other participant and both read pointers. */
 export async function findParticipantRoom(

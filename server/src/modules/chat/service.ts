@@ -11,7 +11,7 @@ import { transactionWithEvents, type EventSink } from '../events/publish.js';
 import { anchorOf, isRoomCursor, type MessageCursor, type RoomCursor } from './cursors.js';
 import { countUnread, findRoomPage } from './message-repository.js';
 import type { SendResult } from './message-writer.js';
-import { presentMessage, presentRoom } from './presenter.js';
+import { presentMessageRead, presentRoom } from './presenter.js';
 import {
   advanceReadPointer,
   findParticipantRoom,
@@ -202,12 +202,11 @@ export async function listRoomMessages(
 ): Promise<{ items: ChatMessage[]; nextCursor: string | null }> {
   const { direction, seq } = anchorOf(q);
   const limit = q.limit ?? 20;
-  const found = await findRoomPage(ctx.db, { roomId, userId: actor.userId, direction, seq, limit });
-  if (!found) throw roomNotFound();
-  const { rows, pointers } = found;
+  const rows = await findRoomPage(ctx.db, { roomId, userId: actor.userId, direction, seq, limit });
+  if (!rows) throw roomNotFound();
   const result = page(rows, limit, (last) => encodeCursor({ [direction]: last.seq } satisfies MessageCursor));
   return {
-    items: result.items.map((r) => presentMessage(r, actor.userId, pointers)),
+    items: result.items.map((r) => presentMessageRead(r, r.is_read)),
     nextCursor: result.nextCursor,
   };
 }
