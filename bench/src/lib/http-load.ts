@@ -8,23 +8,31 @@ export interface HttpResult {
   requests: number;
   non2xx: number;
   errors: number;
-  /** CPU time the server process spent per request (user + system), when its pid was given. */
+  /** CPU time the server processes spent per request (user + system, all instances), when their pids were given. */
   serverCpuMsPerRequest: number;
 }
 
-/** Closed-loop HTTP load with autocannon; latency percentiles in milliseconds. */
+/**
+ * Closed-loop HTTP load with autocannon; latency percentiles in milliseconds.
+ * Given several instances' URLs, autocannon spreads the connections evenly
+ * over them (as a load balancer would) and keeps one latency histogram.
+ */
 export async function httpLoad(options: {
-  url: string;
+  url: string | string[];
   connections: number;
   seconds: number;
   /** Requests to rotate through (different callers and places), so no cache flatters the figures. */
   requests: { path: string; headers: Record<string, string> }[];
-  serverPid?: number;
+  /** The server processes to charge CPU to: one per instance. */
+  serverPid?: number | number[];
 }): Promise<HttpResult> {
   let next = 0;
-  const cpuBefore = options.serverPid === undefined ? 0 : cpuSeconds(options.serverPid);
+  const pids = options.serverPid === undefined ? [] : [options.serverPid].flat();
+  const serversCpu = (): number => pids.reduce((sum, pid) => sum + cpuSeconds(pid), 0);
+  const cpuBefore = serversCpu();
   const result = await autocannon({
-    url: options.url,
+    // autocannon takes a list of URLs too, though its types say one.
+    url: options.url as string,
     connections: options.connections,
     duration: options.seconds,
     requests: [
@@ -44,8 +52,6 @@ export async function httpLoad(options: {
     non2xx: result.non2xx,
     errors: result.errors,
     serverCpuMsPerRequest:
-      options.serverPid === undefined
-        ? Number.NaN
-        : ((cpuSeconds(options.serverPid) - cpuBefore) * 1000) / Math.max(1, result.requests.total),
+      pids.length === 0 ? Number.NaN : ((serversCpu() - cpuBefore) * 1000) / Math.max(1, result.requests.total),
   };
 }

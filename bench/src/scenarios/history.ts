@@ -2,7 +2,8 @@
  * Paging backwards through a room of a million messages from random depths:
  * GET /chat/rooms/{id}/messages?before=…&limit=… under autocannon, and the
  * route's own statements (captured from the server's repository code) under
- * pgbench, in the same run.
+ * pgbench, in the same run. The route is measured on one instance, and on two
+ * (one per core, as Node.js is deployed) with the connections spread over them.
  */
 import { randomBytes } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
@@ -10,12 +11,12 @@ import type { DB } from '../../../server/src/db/schema.js';
 import { findRoomPage } from '../../../server/src/modules/chat/message-repository.js';
 import { captureStatements } from '../lib/capture.js';
 import { seededDatabase, withoutSecondaryIndexes } from '../lib/database.js';
-import { httpLoad } from '../lib/http-load.js';
+import { httpLoad, type HttpResult } from '../lib/http-load.js';
 import { keepScript, pgbench } from '../lib/pgbench.js';
-import { httpFigures, pgbenchFigures, type ScenarioResult } from '../lib/report.js';
-import { setting } from '../lib/scale.js';
+import { httpFigures, pgbenchFigures, type ResultRow, type ScenarioResult } from '../lib/report.js';
+import { REDIS_URL, setting } from '../lib/scale.js';
 import { sessionsFor } from '../lib/seed-users.js';
-import { startServer } from '../lib/server-process.js';
+import { startServer, type RunningServer } from '../lib/server-process.js';
 import { inlineParameters } from '../lib/sql-literal.js';
 
 const MESSAGES = setting('BENCH_MESSAGES', 1_000_000, 20_000);
@@ -47,6 +48,13 @@ async function seedRoom(db: Kysely<DB>, count: number): Promise<void> {
     UNION ALL SELECT id, participant2_id, last_seq - 3, now() FROM chat_rooms`.execute(db);
 }
 
+/** Closed-loop paging against these instances, connections spread evenly over them, after a warm-up. */
+async function pageThrough(servers: RunningServer[], requests: { path: string; headers: Record<string, string> }[]) {
+  const url = servers.map((s) => s.url);
+  await httpLoad({ url, connections: CONNECTIONS, seconds: 2, requests }); // warm-up
+  return httpLoad({ url, connections: CONNECTIONS, seconds: SECONDS, requests, serverPid: servers.map((s) => s.pid) });
+}
+
 export async function historyScenario(): Promise<ScenarioResult> {
   const { url, db, seedNote } = await seededDatabase(
     'history',
@@ -55,7 +63,7 @@ export async function historyScenario(): Promise<ScenarioResult> {
     (d) => seedRoom(d, MESSAGES),
   );
   const secret = randomBytes(32).toString('hex');
-  const server = await startServer({ DATABASE_URL: url, JWT_SECRET: secret });
+  const servers: RunningServer[] = [];
   try {
     const room = await db.selectFrom('chat_rooms').select(['id', 'participant1_id']).executeTakeFirstOrThrow();
     const [reader] = await sessionsFor(db, secret, [room.participant1_id]);
@@ -64,14 +72,13 @@ export async function historyScenario(): Promise<ScenarioResult> {
       path: `/chat/rooms/${room.id}/messages?before=${depth()}&limit=${PAGE}`,
       headers: { authorization: `Bearer ${reader!.token}` },
     }));
-    await httpLoad({ url: server.url, connections: CONNECTIONS, seconds: 2, requests }); // warm-up
-    const http = await httpLoad({
-      url: server.url,
-      connections: CONNECTIONS,
-      seconds: SECONDS,
-      requests,
-      serverPid: server.pid,
-    });
+    servers.push(await startServer({ DATABASE_URL: url, JWT_SECRET: secret }));
+    const single = await pageThrough(servers, requests);
+    await servers.pop()!.stop();
+    // Node.js runs a process on one core: deployed, it runs one instance per core, which share state through Redis.
+    const shared = { DATABASE_URL: url, JWT_SECRET: secret, REDIS_URL };
+    servers.push(await startServer(shared), await startServer(shared));
+    const pair = await pageThrough(servers, requests);
 
     // What the route runs: the participant check, the read pointers and one page of the (room_id, seq) index.
     const statements = await captureStatements(url, async (capture) => {
@@ -91,29 +98,26 @@ export async function historyScenario(): Promise<ScenarioResult> {
     const run = { clients: CONNECTIONS, threads: 2, seconds: SECONDS };
     const reference = await pgbench(url, [script], run);
     const prepared = await pgbench(url, [script], { ...run, protocol: 'prepared' });
+    const row = (label: string, http: HttpResult): ResultRow => ({
+      label: `${MESSAGES.toLocaleString('en')} messages, ${label}`,
+      figures: httpFigures(http),
+      reference: { label: 'pgbench', figures: pgbenchFigures(reference, prepared) },
+      target: 'req/s ≥ ½ pgbench',
+      met: http.rps >= reference.tps / 2 && http.non2xx + http.errors === 0,
+    });
     return {
       scenario: 'history paging',
       setup:
         `one room of ${MESSAGES.toLocaleString('en')} messages, GET /chat/rooms/{id}/messages?before=<random seq>&limit=${PAGE}, ` +
-        `${CONNECTIONS} connections closed loop for ${SECONDS} s after 2 s warm-up; pgbench: the route's ` +
+        `${CONNECTIONS} connections closed loop for ${SECONDS} s after 2 s warm-up, on one instance and then spread ` +
+        `evenly over two (one per core) sharing Redis; server CPU/req counts every instance; pgbench: the route's ` +
         `${statements.length === 1 ? 'statement' : `${statements.length} statements`} with a random seq, as many clients for as long, ` +
         `in its default (simple) protocol, judged, and with statements prepared (\`-M prepared\`, as the server runs them), shown`,
-      rows: [
-        {
-          label: `${MESSAGES.toLocaleString('en')} messages, HTTP`,
-          figures: httpFigures(http),
-          reference: {
-            label: 'pgbench',
-            figures: pgbenchFigures(reference, prepared),
-          },
-          target: 'req/s ≥ ½ pgbench',
-          met: http.rps >= reference.tps / 2 && http.non2xx + http.errors === 0,
-        },
-      ],
+      rows: [row('one instance', single), row('two instances + Redis', pair)],
       notes: [seedNote],
     };
   } finally {
-    await server.stop();
+    await Promise.all(servers.map((s) => s.stop()));
     await db.destroy();
   }
 }
