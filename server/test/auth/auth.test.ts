@@ -96,4 +96,15 @@ describe('access tokens', () => {
     expect(res.statusCode).toBe(401);
     expect(res.json().code).toBe('INVALID_TOKEN');
   });
+
+  it('refuses a token it accepted before, once it has expired', async () => {
+    const user = await registerUser(t.app);
+    const me = () => t.app.inject({ method: 'GET', url: '/users/me', headers: user.auth });
+    expect((await me()).statusCode).toBe(200);
+    expect((await me()).statusCode).toBe(200);
+    t.clock.advance((t.config.accessTokenTtlSeconds + 1) * 1000);
+    const res = await me();
+    expect(res.statusCode).toBe(401);
+    expect(res.json()).toMatchObject({ code: 'INVALID_TOKEN', detail: 'The access token has expired' });
+  });
 });
