@@ -23,6 +23,8 @@ const MESSAGES = setting('BENCH_MESSAGES', 1_000_000, 20_000);
 const SECONDS = setting('BENCH_HISTORY_SECONDS', 15, 3);
 const CONNECTIONS = setting('BENCH_CONNECTIONS', 10, 4);
 const PAGE = 50;
+/** Each instance has to warm up (compile its hot code, fill its pool, prepare its statements) on its own. */
+const WARM_UP_SECONDS = setting('BENCH_HISTORY_WARM_UP_SECONDS', 5, 1);
 /** Distinct request paths autocannon rotates through. */
 const DEPTHS = 2_000;
 /** A seq no other parameter of the captured statements takes, replaced by the pgbench variable. */
@@ -51,7 +53,7 @@ async function seedRoom(db: Kysely<DB>, count: number): Promise<void> {
 /** Closed-loop paging against these instances, connections spread evenly over them, after a warm-up. */
 async function pageThrough(servers: RunningServer[], requests: { path: string; headers: Record<string, string> }[]) {
   const url = servers.map((s) => s.url);
-  await httpLoad({ url, connections: CONNECTIONS, seconds: 2, requests }); // warm-up
+  await httpLoad({ url, connections: CONNECTIONS, seconds: WARM_UP_SECONDS, requests }); // warm-up: JIT, pools, plans
   return httpLoad({ url, connections: CONNECTIONS, seconds: SECONDS, requests, serverPid: servers.map((s) => s.pid) });
 }
 
@@ -109,7 +111,7 @@ export async function historyScenario(): Promise<ScenarioResult> {
       scenario: 'history paging',
       setup:
         `one room of ${MESSAGES.toLocaleString('en')} messages, GET /chat/rooms/{id}/messages?before=<random seq>&limit=${PAGE}, ` +
-        `${CONNECTIONS} connections closed loop for ${SECONDS} s after 2 s warm-up, on one instance and then spread ` +
+        `${CONNECTIONS} connections closed loop for ${SECONDS} s after ${WARM_UP_SECONDS} s warm-up, on one instance and then spread ` +
         `evenly over two (one per core) sharing Redis; server CPU/req counts every instance; pgbench: the route's ` +
         `${statements.length === 1 ? 'statement' : `${statements.length} statements`} with a random seq, as many clients for as long, ` +
         `in its default (simple) protocol, judged, and with statements prepared (\`-M prepared\`, as the server runs them), shown`,
