@@ -58,7 +58,8 @@ export function isoTimestamp(value: string): string {
   if (!utc || value[4] !== '-' || value[10] !== ' ' || fraction === 1 || fraction > 7) {
     return parseTimestamptz(value).toISOString();
   }
-  if (fraction > 0 && (value[19] !== '.' || !digitsOnly(value, 20, n - 3))) return parseTimestamptz(value).toISOString();
+  if (fraction > 0 && (value[19] !== '.' || !digitsOnly(value, 20, n - 3)))
+    return parseTimestamptz(value).toISOString();
   // Truncated to milliseconds, as the Date the general parser makes.
   const millis = fraction === 0 ? '000' : fraction >= 4 ? value.slice(20, 23) : value.slice(20, n - 3).padEnd(3, '0');
   return `${value.slice(0, 10)}T${value.slice(11, 19)}.${millis}Z`;

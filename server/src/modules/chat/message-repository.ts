@@ -99,7 +99,6 @@ export async function findMessagesByClientIds(
 
 export const clientKey = (senderId: number, clientMessageId: string): string => `${senderId}:${clientMessageId}`;
 
-
 interface PageParams extends Record<string, unknown> {
   roomId: number;
   userId: number;
