@@ -37,10 +37,18 @@ export function parseTimestamptz(value: string): Date {
   return Number.isNaN(time) ? defaultParser(value) : new Date(time);
 }
 
-const digitsOnly = (s: string, from: number, to: number): boolean => {
-  for (let i = from; i < to; i++) if (digit(s, i) < 0 || digit(s, i) > 9) return false;
+/** `YYYY-MM-DD HH:MM:SS`, then nothing or `.` and one to six digits, then `+00`: how a UTC session writes a time. */
+function isPlainUtc(value: string): boolean {
+  const n = value.length;
+  if (n < 22 || n === 23 || n > 29 || !value.endsWith('+00') || value[4] !== '-' || value[10] !== ' ') return false;
+  if (n === 22) return true;
+  if (value[19] !== '.') return false;
+  for (let i = 20; i < n - 3; i++) {
+    const d = digit(value, i);
+    if (d < 0 || d > 9) return false;
+  }
   return true;
-};
+}
 
 /**
  * A timestamptz as PostgreSQL writes it in ISO style, turned into the text
@@ -51,16 +59,9 @@ const digitsOnly = (s: string, from: number, to: number): boolean => {
  * other offset or form goes through parseTimestamptz.
  */
 export function isoTimestamp(value: string): string {
+  if (!isPlainUtc(value)) return parseTimestamptz(value).toISOString();
   const n = value.length;
-  const utc = value.charCodeAt(n - 3) === 43 && value.charCodeAt(n - 2) === 48 && value.charCodeAt(n - 1) === 48;
-  // `YYYY-MM-DD HH:MM:SS` then nothing or `.` and one to six digits, then `+00`.
-  const fraction = n - 22;
-  if (!utc || value[4] !== '-' || value[10] !== ' ' || fraction === 1 || fraction > 7) {
-    return parseTimestamptz(value).toISOString();
-  }
-  if (fraction > 0 && (value[19] !== '.' || !digitsOnly(value, 20, n - 3)))
-    return parseTimestamptz(value).toISOString();
   // Truncated to milliseconds, as the Date the general parser makes.
-  const millis = fraction === 0 ? '000' : fraction >= 4 ? value.slice(20, 23) : value.slice(20, n - 3).padEnd(3, '0');
+  const millis = n === 22 ? '000' : n >= 26 ? value.slice(20, 23) : value.slice(20, n - 3).padEnd(3, '0');
   return `${value.slice(0, 10)}T${value.slice(11, 19)}.${millis}Z`;
 }
