@@ -19,13 +19,22 @@ function written(date: Date, fractionDigits: number, offsetHours: number): strin
   );
 }
 
+/**
+ * 20,000 timestamps between the years 100 and 9999 from a seeded generator,
+ * written with every fraction length in turn and the whole-hour offset
+ * `offset` picks for the n-th.
+ */
+function* writtenAtRandom(seed: number, offset: (random: () => number, n: number) => number): Generator<string> {
+  const random = (): number => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+  for (let n = 0; n < 20_000; n++) {
+    const date = new Date(Date.UTC(100, 0, 1) + random() * (Date.UTC(9999, 11, 31) - Date.UTC(100, 0, 1)));
+    yield written(date, n % 7, offset(random, n));
+  }
+}
+
 describe('parseTimestamptz', () => {
   it('reads what the general parser reads, for every fraction length and whole-hour offset', () => {
-    let seed = 42;
-    const random = (): number => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
-    for (let n = 0; n < 20_000; n++) {
-      const date = new Date(Date.UTC(100, 0, 1) + random() * (Date.UTC(9999, 11, 31) - Date.UTC(100, 0, 1)));
-      const text = written(date, n % 7, Math.floor(random() * 27) - 12);
+    for (const text of writtenAtRandom(42, (random) => Math.floor(random() * 27) - 12)) {
       expect(parseTimestamptz(text).getTime(), text).toBe(general(text).getTime());
     }
   });
@@ -49,12 +58,9 @@ describe('parseTimestamptz', () => {
 
 describe('isoTimestamp', () => {
   it('writes what the general parser reads, as an ISO string, for every fraction length and whole-hour offset', () => {
-    let seed = 7;
-    const random = (): number => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
-    for (let n = 0; n < 20_000; n++) {
-      const date = new Date(Date.UTC(100, 0, 1) + random() * (Date.UTC(9999, 11, 31) - Date.UTC(100, 0, 1)));
-      // Mostly UTC, as sessions usually write times, and every other offset too.
-      const text = written(date, n % 7, n % 3 === 0 ? Math.floor(random() * 27) - 12 : 0);
+    // Mostly UTC, as sessions usually write times, and every other offset too.
+    const offset = (random: () => number, n: number) => (n % 3 === 0 ? Math.floor(random() * 27) - 12 : 0);
+    for (const text of writtenAtRandom(7, offset)) {
       expect(isoTimestamp(text), text).toBe(general(text).toISOString());
     }
   });
