@@ -34,7 +34,7 @@ const valueOf = (result: PromiseSettledResult<SendResult> | undefined): SendResu
 };
 
 describe('the message writer', () => {
-  it('stores messages sent together in one transaction, with seqs in the order they were sent', async () => {
+  it('stores messages sent together in one statement, with seqs in the order they were sent', async () => {
     const { alice, bob, room } = await createPairWithRoom(t);
     const writer = newWriter();
     published.length = 0;
@@ -145,6 +145,30 @@ describe('the message writer', () => {
       'SERVICE_UNAVAILABLE',
     ]);
     expect(results.slice(0, 3).map((r) => valueOf(r).message.seq)).toEqual([1, 2, 3]);
+    await writer.close();
+  });
+
+  it('records for both participants an event whose data is the message it answered, as the bus carried it', async () => {
+    const { alice, bob, room } = await createPairWithRoom(t);
+    const writer = newWriter();
+    published.length = 0;
+    const contents = ['plain', 'quotes " and \\ backslash', 'line\nbreak\ttab \u0001', 'émoji 🧊 and \u2028'];
+    const results = await Promise.all(
+      contents.map((content, i) =>
+        writer.send(text(i % 2 ? bob.id : alice.id, room.id, content, i % 2 ? `key-${i}` : null)),
+      ),
+    );
+    await new Promise((resolve) => setImmediate(resolve));
+    const carried = published.flatMap((m) => (m.kind === 'events' ? m.events : []));
+    for (const user of [alice, bob]) {
+      const stored = await eventsOf(t.db, user.id, 'message.created');
+      // The live message holds a Date; as JSON, the two must read the same.
+      expect(stored.map((e) => e.data)).toEqual(results.map((r) => JSON.parse(JSON.stringify(r.message)) as unknown));
+      const live = carried.filter((e) => e.userId === user.id);
+      expect(live.map(({ seq, type, createdAt }) => ({ seq, type, createdAt }))).toEqual(
+        stored.map(({ seq, type, createdAt }) => ({ seq, type, createdAt })),
+      );
+    }
     await writer.close();
   });
 });

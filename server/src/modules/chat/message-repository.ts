@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { fetchRows, fetchSize } from '../../db/fetch-size.js';
 import { ReusableQuery, type Param } from '../../db/reusable-query.js';
 import type { DB } from '../../db/schema.js';
@@ -8,79 +8,157 @@ import { isReadFor, participantRoomsWithPointers, type MessageRow, type PageMess
 
 const toMessageRow = (row: MessageRow): MessageRow => ({ ...row, seq: Number(row.seq) });
 
-/** A room about to take messages: its two participants, and whether neither has blocked the other. */
-export interface SendingRoom {
-  id: number;
-  participant1_id: number;
-  participant2_id: number;
-  allowed: boolean;
+/** A message to store, in the order of its batch. */
+export interface MessageDraft {
+  room_id: number;
+  sender_id: number;
+  message_type: MessageRow['message_type'];
+  content: string;
+  client_message_id: string | null;
+}
+
+/** What became of one draft of a batch. */
+export type DraftResult =
+  /** Stored now; the seqs of its event in the sender's and the other participant's streams. */
+  | { status: 'created'; row: MessageRow; otherId: number; senderEventSeq: number; otherEventSeq: number }
+  /** Its sender stored a message under its idempotency key before. */
+  | { status: 'stored'; row: MessageRow }
+  /** No such room, or the sender does not take part in it. */
+  | { status: 'not_found' }
+  /** One of the two participants has blocked the other. */
+  | { status: 'blocked' };
+
+interface BatchRow extends Omit<MessageRow, 'id' | 'seq' | 'sender_id' | 'room_id'> {
+  ord: number;
+  status: DraftResult['status'];
+  id: number | null;
+  room_id: number | null;
+  seq: number | null;
+  sender_id: number | null;
+  other_id: number | null;
+  sender_event_seq: number | null;
+  other_event_seq: number | null;
 }
 
 /**
- * Locks the rooms a batch of messages goes to, in id order (so concurrent
- * batches cannot deadlock), and holds the locks until commit: messages of
- * one room commit in seq order with no gaps.
+ * Stores a batch of messages and their `message.created` events in one
+ * statement, so in one round trip and one implicit transaction: reads the
+ * idempotency keys already used, locks the rooms in id order (participants
+ * and blocks checked under the lock), advances each room's seq by its number
+ * of messages, inserts the messages (a room's take seqs in the order given),
+ * then appends an event per message to the sender's and the other
+ * participant's streams, as appendEvents does: stream rows locked last, in
+ * user id order, each user's events numbered in the order of the batch.
+ * The event's data is built here as presentMessage shows the message right
+ * after sending (unread for both, `createdAt` as `now.toISOString()`); a test
+ * holds the two to the same JSON.
  */
-export async function lockRoomsForSending(trx: Transaction<DB>, roomIds: number[]): Promise<Map<number, SendingRoom>> {
-  const rows = await trx
-    .selectFrom('chat_rooms as r')
-    .select([
-      'r.id',
-      'r.participant1_id',
-      'r.participant2_id',
-      notBlockedEitherWay(sql.ref('r.participant1_id'), sql.ref('r.participant2_id')).as('allowed'),
-    ])
-    .where('r.id', '=', (eb) => eb.fn.any(eb.val(roomIds)))
-    .orderBy('r.id')
-    .forUpdate()
-    .execute();
-  return new Map(rows.map((r) => [r.id, { ...r, allowed: Boolean(r.allowed) }]));
-}
-
-/** A message to insert; its seq is the room's next. */
-export type MessageDraft = Omit<MessageRow, 'id' | 'seq'>;
-
-/**
- * Inserts messages into rooms this transaction has locked, in one statement:
- * each room's seq advances by the number of its messages, which take the new
- * seqs in the order given. Returns the rows in that order.
- */
-export async function appendMessages(trx: Transaction<DB>, drafts: MessageDraft[], now: Date): Promise<MessageRow[]> {
-  const counts = new Map<number, number>();
-  // Position of each draft among its room's drafts, from 1.
-  const positions = drafts.map((d) => {
-    const n = (counts.get(d.room_id) ?? 0) + 1;
-    counts.set(d.room_id, n);
-    return n;
-  });
-  const rooms = [...counts.keys()];
+export async function storeMessageBatch(db: Kysely<DB>, drafts: MessageDraft[], now: Date): Promise<DraftResult[]> {
   const column = <K extends keyof MessageDraft>(key: K) => drafts.map((d) => d[key]);
-  const { rows } = await sql<MessageRow>`
-    WITH bumped AS (
-      UPDATE chat_rooms r SET last_seq = r.last_seq + v.n, last_message_at = ${now}::timestamptz
-      FROM unnest(${rooms}::integer[], ${rooms.map((id) => counts.get(id)!)}::bigint[]) AS v(id, n)
-      WHERE r.id = v.id
-      RETURNING r.id, r.last_seq - v.n AS before_seq
+  const { rows } = await sql<BatchRow>`
+    WITH d AS (
+      SELECT * FROM unnest(
+        ${column('room_id')}::integer[], ${column('sender_id')}::integer[], ${column('message_type')}::text[],
+        ${column('content')}::text[], ${column('client_message_id')}::text[]
+      ) WITH ORDINALITY AS d(room_id, sender_id, message_type, content, client_message_id, ord)
+    ), stored AS (
+      SELECT d.ord, m.* FROM d
+      JOIN chat_messages m ON m.sender_id = d.sender_id AND m.client_message_id = d.client_message_id
+    ), locked AS (
+      SELECT r.id, r.participant1_id, r.participant2_id,
+        ${notBlockedEitherWay(sql.ref('r.participant1_id'), sql.ref('r.participant2_id'))} AS allowed
+      FROM chat_rooms r
+      WHERE r.id IN (SELECT room_id FROM d WHERE ord NOT IN (SELECT ord FROM stored))
+      ORDER BY r.id
+      FOR UPDATE
+    ), accepted AS (
+      SELECT d.*,
+        CASE WHEN l.participant1_id = d.sender_id THEN l.participant2_id ELSE l.participant1_id END AS other_id,
+        row_number() OVER (PARTITION BY d.room_id ORDER BY d.ord) AS position
+      FROM d JOIN locked l ON l.id = d.room_id
+      WHERE l.allowed AND d.sender_id IN (l.participant1_id, l.participant2_id)
+        AND d.ord NOT IN (SELECT ord FROM stored)
+    ), bumped AS (
+      UPDATE chat_rooms r SET last_seq = r.last_seq + a.n, last_message_at = ${now}::timestamptz
+      FROM (SELECT room_id, count(*) AS n FROM accepted GROUP BY room_id) a
+      WHERE r.id = a.room_id
+      RETURNING r.id, r.last_seq - a.n AS before_seq
+    ), inserted AS (
+      INSERT INTO chat_messages (room_id, seq, sender_id, message_type, content, client_message_id, created_at)
+      SELECT a.room_id, b.before_seq + a.position, a.sender_id, a.message_type, a.content, a.client_message_id,
+        ${now}::timestamptz
+      FROM accepted a JOIN bumped b ON b.id = a.room_id
+      ORDER BY a.ord
+      RETURNING *
+    ), created AS (
+      SELECT a.ord, a.other_id, i.*
+      FROM inserted i
+      JOIN bumped b ON b.id = i.room_id
+      JOIN accepted a ON a.room_id = i.room_id AND a.position = i.seq - b.before_seq
+    ), recipients AS (
+      SELECT c.*, u.user_id, u.is_sender,
+        row_number() OVER (PARTITION BY u.user_id ORDER BY c.ord) AS position,
+        count(*) OVER (PARTITION BY u.user_id) AS n
+      FROM created c
+      CROSS JOIN LATERAL (VALUES (c.sender_id, true), (c.other_id, false)) AS u(user_id, is_sender)
+    ), streams AS (
+      INSERT INTO event_streams (user_id, last_seq)
+      SELECT DISTINCT user_id, n FROM recipients ORDER BY 1
+      ON CONFLICT (user_id) DO UPDATE SET last_seq = event_streams.last_seq + excluded.last_seq
+      RETURNING user_id, last_seq
+    ), numbered AS (
+      SELECT r.*, s.last_seq - r.n + r.position AS event_seq
+      FROM recipients r JOIN streams s ON s.user_id = r.user_id
+    ), appended AS (
+      INSERT INTO events (user_id, seq, type, data, created_at)
+      SELECT user_id, event_seq, 'message.created',
+        jsonb_build_object(
+          'id', id, 'chatRoomId', room_id, 'senderId', sender_id, 'content', content, 'messageType', message_type,
+          'createdAt', ${now.toISOString()}::text, 'isRead', false, 'seq', seq, 'clientMessageId', client_message_id
+        ),
+        ${now}::timestamptz
+      FROM numbered
     )
-    INSERT INTO chat_messages (room_id, seq, sender_id, message_type, content, client_message_id, created_at)
-    SELECT m.room_id, b.before_seq + m.position, m.sender_id, m.message_type, m.content, m.client_message_id,
-      m.created_at
-    FROM unnest(
-      ${column('room_id')}::integer[], ${positions}::bigint[], ${column('sender_id')}::integer[],
-      ${column('message_type')}::text[], ${column('content')}::text[], ${column('client_message_id')}::text[],
-      ${column('created_at')}::timestamptz[]
-    ) AS m(room_id, position, sender_id, message_type, content, client_message_id, created_at)
-    JOIN bumped b ON b.id = m.room_id
-    RETURNING *`.execute(trx);
-  const bySeq = new Map(rows.map((r) => [`${r.room_id}:${Number(r.seq)}`, toMessageRow(r)]));
-  const firstSeq = new Map<number, number>();
-  for (const row of bySeq.values()) {
-    firstSeq.set(row.room_id, Math.min(firstSeq.get(row.room_id) ?? Infinity, row.seq));
-  }
-  return drafts.map((d, i) => {
-    const row = bySeq.get(`${d.room_id}:${firstSeq.get(d.room_id)! + positions[i]! - 1}`);
-    if (!row) throw new Error(`Room ${d.room_id} was not locked for its messages`);
-    return row;
+    SELECT d.ord,
+      CASE
+        WHEN s.ord IS NOT NULL THEN 'stored'
+        WHEN c.ord IS NOT NULL THEN 'created'
+        WHEN l.id IS NULL OR d.sender_id NOT IN (l.participant1_id, l.participant2_id) THEN 'not_found'
+        ELSE 'blocked'
+      END AS status,
+      coalesce(s.id, c.id) AS id, coalesce(s.room_id, c.room_id) AS room_id, coalesce(s.seq, c.seq) AS seq,
+      coalesce(s.sender_id, c.sender_id) AS sender_id, coalesce(s.message_type, c.message_type) AS message_type,
+      coalesce(s.content, c.content) AS content,
+      coalesce(s.client_message_id, c.client_message_id) AS client_message_id,
+      coalesce(s.created_at, c.created_at) AS created_at,
+      c.other_id, sender_event.event_seq AS sender_event_seq, other_event.event_seq AS other_event_seq
+    FROM d
+    LEFT JOIN stored s ON s.ord = d.ord
+    LEFT JOIN created c ON c.ord = d.ord
+    LEFT JOIN locked l ON l.id = d.room_id
+    LEFT JOIN numbered sender_event ON sender_event.ord = d.ord AND sender_event.is_sender
+    LEFT JOIN numbered other_event ON other_event.ord = d.ord AND NOT other_event.is_sender
+    ORDER BY d.ord`.execute(db);
+  return rows.map((r): DraftResult => {
+    if (r.status === 'not_found' || r.status === 'blocked') return { status: r.status };
+    const row = toMessageRow({
+      id: r.id!,
+      room_id: r.room_id!,
+      seq: r.seq!,
+      sender_id: r.sender_id!,
+      message_type: r.message_type,
+      content: r.content,
+      client_message_id: r.client_message_id,
+      created_at: r.created_at,
+    });
+    if (r.status === 'stored') return { status: 'stored', row };
+    return {
+      status: 'created',
+      row,
+      otherId: r.other_id!,
+      senderEventSeq: Number(r.sender_event_seq),
+      otherEventSeq: Number(r.other_event_seq),
+    };
   });
 }
 

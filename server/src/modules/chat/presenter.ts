@@ -4,7 +4,8 @@ import type { ChatMessage, ChatRoom } from './schemas.js';
 /**
  * `isRead` comes from the read pointer of whoever receives the message: for
  * the viewer's own message the other participant's, for theirs the viewer's
- * (`isReadFor` is the same rule in SQL).
+ * (`isReadFor` is the same rule in SQL). A new message's event is this
+ * object built in SQL (storeMessageBatch): a field added here goes there too.
  */
 export function presentMessage(
   row: MessageRow,

@@ -1,6 +1,8 @@
 import { AppError, notFound } from '../../http/errors.js';
-import { transactionWithEvents, type EventContext } from '../events/publish.js';
-import { appendMessages, clientKey, findMessagesByClientIds, lockRoomsForSending } from './message-repository.js';
+import type { EventContext } from '../events/publish.js';
+import type { DeliveredEvent } from '../../realtime/bus.js';
+import { shareJson } from '../../realtime/shared-json.js';
+import { clientKey, storeMessageBatch, type MessageDraft } from './message-repository.js';
 import { presentMessage } from './presenter.js';
 import type { MessageRow } from './repository.js';
 import type { ChatMessage, MessageType } from './schemas.js';
@@ -27,72 +29,69 @@ export type SendOutcome =
 export const roomNotFound = (): AppError => notFound('Chat room');
 
 /**
- * Stores a batch of messages in one transaction, in a fixed number of
- * statements whatever its size: one read of the idempotency keys, one lock
- * of the rooms (participants and blocks checked under it), one bump of the
- * rooms' seqs, one insert, and the recipients' events. Within a room the
- * batch's messages take seqs in the order given.
+ * Stores a batch of messages and their events in one statement (one round
+ * trip, whatever the batch's size; see storeMessageBatch), then rings the bus
+ * for the events it committed. Within a room the batch's messages take seqs
+ * in the order given.
  */
-export function storeMessages(ctx: EventContext, sends: SendRequest[]): Promise<SendOutcome[]> {
-  return transactionWithEvents(ctx, async (trx, events) => {
-    const outcomes: (SendOutcome | undefined)[] = new Array<SendOutcome | undefined>(sends.length);
-
-    const firstWithKey = new Map<string, number>();
-    sends.forEach((s, i) => {
-      if (s.clientMessageId === null) return;
+export async function storeMessages(ctx: EventContext, sends: SendRequest[]): Promise<SendOutcome[]> {
+  const outcomes: (SendOutcome | undefined)[] = new Array<SendOutcome | undefined>(sends.length);
+  const seen = new Set<string>();
+  const open: number[] = [];
+  sends.forEach((s, i) => {
+    if (s.clientMessageId !== null) {
       const key = clientKey(s.senderId, s.clientMessageId);
-      if (firstWithKey.has(key)) outcomes[i] = { kind: 'later' };
-      else firstWithKey.set(key, i);
-    });
-    const stored = await findMessagesByClientIds(
-      trx,
-      [...firstWithKey.values()].map((i) => ({
-        senderId: sends[i]!.senderId,
-        clientMessageId: sends[i]!.clientMessageId!,
-      })),
-    );
-    for (const [key, i] of firstWithKey) {
-      const row = stored.get(key);
-      if (row) outcomes[i] = { kind: 'stored', row };
+      if (seen.has(key)) return void (outcomes[i] = { kind: 'later' });
+      seen.add(key);
     }
+    open.push(i);
+  });
+  if (open.length === 0) return outcomes as SendOutcome[];
 
-    const open = sends.flatMap((s, i) => (outcomes[i] === undefined ? [{ s, i }] : []));
-    if (open.length === 0) return outcomes as SendOutcome[];
-    const rooms = await lockRoomsForSending(trx, [...new Set(open.map(({ s }) => s.roomId))]);
-    const accepted: { s: SendRequest; i: number; otherId: number }[] = [];
-    for (const { s, i } of open) {
-      const room = rooms.get(s.roomId);
-      if (!room || (room.participant1_id !== s.senderId && room.participant2_id !== s.senderId)) {
-        outcomes[i] = { kind: 'refused', error: roomNotFound() };
-      } else if (!room.allowed) {
-        outcomes[i] = { kind: 'refused', error: new AppError('FORBIDDEN', 'You cannot message this user') };
-      } else {
-        const otherId = room.participant1_id === s.senderId ? room.participant2_id : room.participant1_id;
-        accepted.push({ s, i, otherId });
-      }
-    }
-    if (accepted.length === 0) return outcomes as SendOutcome[];
-
-    const now = ctx.clock.now();
-    const rows = await appendMessages(
-      trx,
-      accepted.map(({ s }) => ({
+  const now = ctx.clock.now();
+  const results = await storeMessageBatch(
+    ctx.db,
+    open.map((i): MessageDraft => {
+      const s = sends[i]!;
+      return {
         room_id: s.roomId,
         sender_id: s.senderId,
         message_type: s.messageType,
         content: s.content,
         client_message_id: s.clientMessageId,
-        created_at: now,
-      })),
-      now,
-    );
-    accepted.forEach(({ s, i, otherId }, n) => {
-      const row = rows[n]!;
-      // No read pointer can be past a seq that was not committed yet: unread for both.
-      const message = presentMessage(row, s.senderId, { mine: 0, theirs: 0 });
-      events.emit([s.senderId, otherId], 'message.created', message);
-      outcomes[i] = { kind: 'created', message };
-    });
-    return outcomes as SendOutcome[];
+      };
+    }),
+    now,
+  );
+
+  const createdAt = now.toISOString();
+  const events: DeliveredEvent[] = [];
+  results.forEach((result, n) => {
+    const i = open[n]!;
+    switch (result.status) {
+      case 'stored':
+        return void (outcomes[i] = { kind: 'stored', row: result.row });
+      case 'not_found':
+        return void (outcomes[i] = { kind: 'refused', error: roomNotFound() });
+      case 'blocked':
+        return void (outcomes[i] = {
+          kind: 'refused',
+          error: new AppError('FORBIDDEN', 'You cannot message this user'),
+        });
+      case 'created': {
+        const { row } = result;
+        // No read pointer can be past a seq that was not committed yet: unread for both.
+        const message = presentMessage(row, row.sender_id, { mine: 0, theirs: 0 });
+        // One serialization for the ack and every frame that carries the event.
+        shareJson(message, JSON.stringify(message));
+        events.push(
+          { userId: row.sender_id, seq: result.senderEventSeq, type: 'message.created', data: message, createdAt },
+          { userId: result.otherId, seq: result.otherEventSeq, type: 'message.created', data: message, createdAt },
+        );
+        outcomes[i] = { kind: 'created', message };
+      }
+    }
   });
+  if (events.length > 0) await ctx.bus.publish({ kind: 'events', events });
+  return outcomes as SendOutcome[];
 }

@@ -14,7 +14,8 @@ export interface NewEvent {
  * whatever their number. The stream upsert takes each recipient's row lock
  * until commit, in user id order (so concurrent writers cannot deadlock), and
  * a user's events therefore commit in seq order; within one call a user's
- * events keep the order they were given in.
+ * events keep the order they were given in. (Chat messages append their
+ * events by the same rules inside their own statement: storeMessageBatch.)
  */
 export async function appendEvents(trx: Transaction<DB>, events: NewEvent[], at: Date): Promise<DeliveredEvent[]> {
   if (events.length === 0) return [];
