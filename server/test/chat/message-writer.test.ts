@@ -1,7 +1,12 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../src/http/errors.js';
-import { MessageWriter, type SendRequest, type SendResult } from '../../src/modules/chat/message-writer.js';
+import {
+  MessageWriter,
+  type MessageWriterLimits,
+  type SendRequest,
+  type SendResult,
+} from '../../src/modules/chat/message-writer.js';
 import { InProcessBus, type BusMessage } from '../../src/realtime/bus.js';
 import { registerUser } from '../helpers/factories.js';
 import { manyRegistrations, startTestApp, type TestApp } from '../helpers/test-app.js';
@@ -18,8 +23,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const newWriter = (limits?: { maxBatch: number; maxQueued: number }) =>
-  new MessageWriter({ db: t.db, clock: t.clock, bus }, limits);
+const newWriter = (limits?: MessageWriterLimits) => new MessageWriter({ db: t.db, clock: t.clock, bus }, limits);
 
 const text = (senderId: number, roomId: number, content: string, clientMessageId: string | null = null) =>
   ({ senderId, roomId, messageType: 'TEXT', content, clientMessageId }) satisfies SendRequest;
@@ -135,7 +139,7 @@ describe('the message writer', () => {
 
   it('refuses with 503 past the queue limit, and stores the messages it accepted', async () => {
     const { alice, room } = await createPairWithRoom(t);
-    const writer = newWriter({ maxBatch: 2, maxQueued: 3 });
+    const writer = newWriter({ maxBatch: 2, maxQueued: 3, lanes: 1 });
     const results = await settle(Array.from({ length: 5 }, (_, i) => writer.send(text(alice.id, room.id, `m${i}`))));
     expect(results.map(codeOf)).toEqual([
       undefined,
@@ -171,4 +175,49 @@ describe('the message writer', () => {
     }
     await writer.close();
   });
+
+  it('spreads rooms over its lanes, each keeping the order its messages were sent in', async () => {
+    // Rooms take consecutive ids: of three, two fall in different lanes of two.
+    const pairs = [await createPairWithRoom(t), await createPairWithRoom(t)];
+    const writer = newWriter({ maxBatch: 500, maxQueued: 1000, lanes: 2 });
+    published.length = 0;
+    const sends = Array.from({ length: 40 }, (_, i) => {
+      const { alice, bob, room } = pairs[i % 2]!;
+      return writer.send(text(i % 3 === 0 ? bob.id : alice.id, room.id, `m${i}`));
+    });
+    const results = await Promise.all(sends);
+    for (const [n, { alice, room }] of pairs.entries()) {
+      const mine = results.filter((_, i) => i % 2 === n);
+      expect(mine.map((r) => [r.message.chatRoomId, r.message.content, r.message.seq])).toEqual(
+        Array.from({ length: 20 }, (_, k) => [room.id, `m${2 * k + n}`, k + 1]),
+      );
+      const events = await eventsOf(t.db, alice.id, 'message.created');
+      expect(events.map((e) => (e.data as { seq: number }).seq)).toEqual(mine.map((r) => r.message.seq));
+    }
+    // The two rooms' ids differ by one, so each lane committed its own batch.
+    expect(pairs[1]!.room.id - pairs[0]!.room.id).toBe(1);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(published).toHaveLength(2);
+    await writer.close();
+  });
+
+  it.runIf(process.env.TEST_DATABASE === 'postgres')(
+    'stores the messages of one lane while another lane waits for a room its batch must lock',
+    async () => {
+      const held = await createPairWithRoom(t);
+      const free = await createPairWithRoom(t);
+      const writer = newWriter({ maxBatch: 500, maxQueued: 1000, lanes: 2 });
+      let waiting: Promise<SendResult> | undefined;
+      await t.db.transaction().execute(async (trx) => {
+        await sql`SELECT 1 FROM chat_rooms WHERE id = ${held.room.id} FOR UPDATE`.execute(trx);
+        waiting = writer.send(text(held.alice.id, held.room.id, 'after the lock'));
+        const other = await writer.send(text(free.alice.id, free.room.id, 'meanwhile'));
+        expect(other.message.seq).toBe(1);
+        expect(writer.queued).toBe(0);
+        expect(await Promise.race([waiting, new Promise((r) => setTimeout(() => r('pending'), 200))])).toBe('pending');
+      });
+      expect((await waiting!).message).toMatchObject({ content: 'after the lock', seq: 1 });
+      await writer.close();
+    },
+  );
 });

@@ -23,63 +23,82 @@ interface Pending extends SendRequest {
 }
 
 export interface MessageWriterLimits {
-  /** Messages stored per transaction at most. */
+  /** Messages stored per statement at most. */
   maxBatch: number;
   /** Messages waiting at most; past it senders get 503 and retry. */
   maxQueued: number;
+  /** Batches written at once, each for its own share of the rooms. */
+  lanes: number;
 }
 
 /**
- * Stores messages by group commit: while one batch's transaction runs, new
- * messages queue, and the next transaction stores all of them at once. One
+ * Stores messages by group commit: while one batch's statement runs, new
+ * messages queue, and the next statement stores all of them at once. One
  * message alone is written at once; under load, batches grow and the cost
  * per message falls, so throughput follows the load instead of the number of
- * round trips. One batch at a time per instance: messages keep the order
- * they were sent in (a socket's messages take seqs in the order it sent them).
+ * round trips.
+ *
+ * Rooms are shared among a few lanes (by id), each writing one batch at a
+ * time, so the database works on several batches at once while a room's
+ * messages keep the order they were sent in (a socket's messages to a room
+ * take seqs in the order it sent them). One lane alone would leave the
+ * database idle while this process handles a batch's answers, and bound the
+ * rate by the time one connection takes per message.
  */
 export class MessageWriter {
-  private queue: Pending[] = [];
-  private running: Promise<void> | null = null;
+  private readonly queues: Pending[][];
+  private readonly running: (Promise<void> | null)[];
+  private waiting = 0;
   private closed = false;
 
   constructor(
     private readonly ctx: EventContext,
-    private readonly limits: MessageWriterLimits = { maxBatch: 500, maxQueued: 20_000 },
+    private readonly limits: MessageWriterLimits = { maxBatch: 500, maxQueued: 20_000, lanes: 2 },
     /**
      * Told of every committed batch: its size, how many messages it newly
      * stored, and how long its oldest message waited from queue to commit.
      */
     private readonly onBatch?: (size: number, stored: number, oldestWaitMs: number) => void,
-  ) {}
+  ) {
+    this.queues = Array.from({ length: limits.lanes }, () => []);
+    this.running = this.queues.map(() => null);
+  }
 
   /** Queues a message synchronously (so calls keep their order) and resolves once it is committed. */
   send(request: SendRequest): Promise<SendResult> {
     if (this.closed) return Promise.reject(new AppError('SERVICE_UNAVAILABLE', 'The server is shutting down; retry'));
-    if (this.queue.length >= this.limits.maxQueued) {
+    if (this.waiting >= this.limits.maxQueued) {
       return Promise.reject(new AppError('SERVICE_UNAVAILABLE', 'Too many messages are waiting to be stored; retry'));
     }
+    const lane = request.roomId % this.queues.length;
     return new Promise((resolve, reject) => {
-      this.queue.push({ ...request, queuedAt: performance.now(), resolve, reject });
-      this.running ??= this.run();
+      this.queues[lane]!.push({ ...request, queuedAt: performance.now(), resolve, reject });
+      this.waiting += 1;
+      this.running[lane] ??= this.run(lane);
     });
   }
 
-  /** Messages waiting for a transaction. */
+  /** Messages waiting for a statement. */
   get queued(): number {
-    return this.queue.length;
+    return this.waiting;
   }
 
   /** Refuses new messages and waits for the queued ones to be stored. */
   async close(): Promise<void> {
     this.closed = true;
-    await this.running;
+    await Promise.all(this.running);
   }
 
-  private async run(): Promise<void> {
+  private async run(lane: number): Promise<void> {
     // Lets every frame read in this turn of the event loop join the first batch.
     await new Promise((resolve) => setImmediate(resolve));
-    while (this.queue.length > 0) await this.write(this.queue.splice(0, this.limits.maxBatch));
-    this.running = null;
+    const queue = this.queues[lane]!;
+    while (queue.length > 0) {
+      const batch = queue.splice(0, this.limits.maxBatch);
+      this.waiting -= batch.length;
+      await this.write(batch);
+    }
+    this.running[lane] = null;
   }
 
   private async write(batch: Pending[]): Promise<void> {
