@@ -201,6 +201,35 @@ describe('the message writer', () => {
     await writer.close();
   });
 
+  it('numbers the messages of two writers sharing rooms without a gap, each in its sending order', async () => {
+    // Two writers, as two instances have: their batches lock the same rooms and streams at the same time.
+    const pairs = [await createPairWithRoom(t), await createPairWithRoom(t)];
+    const writers = [newWriter(), newWriter()];
+    const sent = Array.from({ length: 240 }, (_, i) => {
+      const { alice, bob, room } = pairs[i % 2]!;
+      const writer = writers[Math.floor(i / 2) % 2]!;
+      return { writer, promise: writer.send(text(i % 3 === 0 ? bob.id : alice.id, room.id, `m${i}`)) };
+    });
+    const results = await Promise.all(sent.map((s) => s.promise));
+    for (const [n, { alice, bob, room }] of pairs.entries()) {
+      const inRoom = results.filter((r) => r.message.chatRoomId === room.id);
+      expect(inRoom.map((r) => r.message.seq).sort((a, b) => a - b)).toEqual(
+        Array.from({ length: 120 }, (_, k) => k + 1),
+      );
+      for (const writer of writers) {
+        const own = results.filter((r, i) => i % 2 === n && sent[i]!.writer === writer).map((r) => r.message.seq);
+        expect(own).toEqual([...own].sort((a, b) => a - b));
+      }
+      for (const user of [alice, bob]) {
+        const events = await eventsOf(t.db, user.id);
+        expect(events.map((e) => e.seq)).toEqual(Array.from({ length: events.length }, (_, k) => k + 1));
+        const seqs = events.filter((e) => e.type === 'message.created').map((e) => (e.data as { seq: number }).seq);
+        expect([...seqs].sort((a, b) => a - b)).toEqual(Array.from({ length: 120 }, (_, k) => k + 1));
+      }
+    }
+    await Promise.all(writers.map((w) => w.close()));
+  });
+
   it.runIf(process.env.TEST_DATABASE === 'postgres')(
     'stores the messages of one lane while another lane waits for a room its batch must lock',
     async () => {
