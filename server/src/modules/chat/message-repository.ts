@@ -75,20 +75,22 @@ export async function storeMessageBatch(db: Kysely<DB>, drafts: MessageDraft[], 
         WHERE m.sender_id = d.sender_id AND m.client_message_id = d.client_message_id
         LIMIT 1
       ) m
+    ), fresh AS (
+      -- The drafts to store now: every one but those whose key was used before.
+      SELECT * FROM d WHERE ord NOT IN (SELECT ord FROM stored)
     ), locked AS (
       SELECT r.id, r.participant1_id, r.participant2_id,
         ${notBlockedEitherWay(sql.ref('r.participant1_id'), sql.ref('r.participant2_id'))} AS allowed
       FROM chat_rooms r
-      WHERE r.id = ANY (ARRAY(SELECT room_id FROM d WHERE ord NOT IN (SELECT ord FROM stored)))
+      WHERE r.id = ANY (ARRAY(SELECT room_id FROM fresh))
       ORDER BY r.id
       FOR UPDATE
     ), accepted AS (
       SELECT d.*,
         CASE WHEN l.participant1_id = d.sender_id THEN l.participant2_id ELSE l.participant1_id END AS other_id,
         row_number() OVER (PARTITION BY d.room_id ORDER BY d.ord) AS position
-      FROM d JOIN locked l ON l.id = d.room_id
+      FROM fresh d JOIN locked l ON l.id = d.room_id
       WHERE l.allowed AND d.sender_id IN (l.participant1_id, l.participant2_id)
-        AND d.ord NOT IN (SELECT ord FROM stored)
     ), bumped AS (
       UPDATE chat_rooms r SET last_seq = r.last_seq + a.n, last_message_at = ${now}::timestamptz
       FROM (SELECT room_id, count(*) AS n FROM accepted GROUP BY room_id) a
@@ -152,16 +154,16 @@ export async function storeMessageBatch(db: Kysely<DB>, drafts: MessageDraft[], 
     ORDER BY d.ord`.execute(db);
   return rows.map((r): DraftResult => {
     if (r.status === 'not_found' || r.status === 'blocked') return { status: r.status };
-    const row = toMessageRow({
+    const row: MessageRow = {
       id: r.id!,
       room_id: r.room_id!,
-      seq: r.seq!,
+      seq: Number(r.seq),
       sender_id: r.sender_id!,
       message_type: r.message_type,
       content: r.content,
       client_message_id: r.client_message_id,
       created_at: r.created_at,
-    });
+    };
     if (r.status === 'stored') return { status: 'stored', row };
     return {
       status: 'created',

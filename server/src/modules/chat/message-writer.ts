@@ -48,7 +48,6 @@ export interface MessageWriterLimits {
 export class MessageWriter {
   private readonly queues: Pending[][];
   private readonly running: (Promise<void> | null)[];
-  private waiting = 0;
   private closed = false;
 
   constructor(
@@ -67,20 +66,19 @@ export class MessageWriter {
   /** Queues a message synchronously (so calls keep their order) and resolves once it is committed. */
   send(request: SendRequest): Promise<SendResult> {
     if (this.closed) return Promise.reject(new AppError('SERVICE_UNAVAILABLE', 'The server is shutting down; retry'));
-    if (this.waiting >= this.limits.maxQueued) {
+    if (this.queued >= this.limits.maxQueued) {
       return Promise.reject(new AppError('SERVICE_UNAVAILABLE', 'Too many messages are waiting to be stored; retry'));
     }
     const lane = request.roomId % this.queues.length;
     return new Promise((resolve, reject) => {
       this.queues[lane]!.push({ ...request, queuedAt: performance.now(), resolve, reject });
-      this.waiting += 1;
       this.running[lane] ??= this.run(lane);
     });
   }
 
   /** Messages waiting for a statement. */
   get queued(): number {
-    return this.waiting;
+    return this.queues.reduce((n, queue) => n + queue.length, 0);
   }
 
   /** Refuses new messages and waits for the queued ones to be stored. */
@@ -93,11 +91,7 @@ export class MessageWriter {
     // Lets every frame read in this turn of the event loop join the first batch.
     await new Promise((resolve) => setImmediate(resolve));
     const queue = this.queues[lane]!;
-    while (queue.length > 0) {
-      const batch = queue.splice(0, this.limits.maxBatch);
-      this.waiting -= batch.length;
-      await this.write(batch);
-    }
+    while (queue.length > 0) await this.write(queue.splice(0, this.limits.maxBatch));
     this.running[lane] = null;
   }
 
