@@ -1,3 +1,5 @@
+// First, so the flags hold before anything runs.
+import './v8-flags.js';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
