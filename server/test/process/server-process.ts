@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
  * `npm run migrate` do, but straight from the TypeScript sources through tsx
  * (no build step to wait for or to go stale).
  */
-const serverRoot = fileURLToPath(new URL('../../', import.meta.url));
+export const serverRoot = fileURLToPath(new URL('../../', import.meta.url));
 export const mainEntry = join(serverRoot, 'src', 'main.ts');
 export const migrateEntry = join(serverRoot, 'src', 'db', 'migrate-cli.ts');
 

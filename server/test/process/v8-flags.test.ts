@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { serverRoot } from './server-process.js';
 
-const flagsModule = join(fileURLToPath(new URL('../../', import.meta.url)), 'src', 'v8-flags.ts');
+const flagsModule = join(serverRoot, 'src', 'v8-flags.ts');
 
 /**
  * Keeps objects of one literal site alive across young-generation collections,
@@ -21,7 +21,7 @@ function pretenuringRounds(importFlags: boolean): number {
   const run = spawnSync(
     process.execPath,
     ['--import', 'tsx', '--trace-pretenuring-statistics', '--input-type=module', '-e', program],
-    { encoding: 'utf8' },
+    { cwd: serverRoot, encoding: 'utf8' },
   );
   expect(run.status, run.stderr).toBe(0);
   return run.stdout.split('\n').filter((line) => line.includes('pretenuring:')).length;
